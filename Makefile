@@ -1,0 +1,85 @@
+# The one task runner. `make serve` and `make test` set up everything they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+AXE_VERSION := 4.14.1
+AXE    := .cache/axe-core-$(AXE_VERSION)/axe.min.js
+SIZES  ?= 250,500,1000,2000
+RUNS   ?= 3
+PYTEST_ARGS ?=
+
+.PHONY: serve test build check lint typecheck bench lock schemas new-pod browser nginx-dep clean setup
+
+serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+test: $(STAMP) browser nginx-dep $(AXE)  ## everything: lint, types, unit, build and browser tests
+	$(BIN)/ruff check macros tests bench
+	$(BIN)/mypy
+	AXE_CORE_JS=$(abspath $(AXE)) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+build: $(STAMP)  ## the static site into site/, strict
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+check: $(STAMP)  ## validate all data and pages, no site build
+	@$(BIN)/playbook check
+
+lint: $(STAMP)
+	$(BIN)/ruff check macros tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+bench: $(STAMP)  ## build-time benchmark (not part of `make test`); prints JSON
+	$(BIN)/python -m bench --sizes $(SIZES) --runs $(RUNS)
+
+schemas: $(STAMP)  ## regenerate schemas/ from the models
+	$(BIN)/playbook schemas
+
+new-pod: $(STAMP)  ## make new-pod ID=revenue-cycle
+	$(BIN)/playbook new pod $(ID)
+
+setup: $(STAMP)
+
+# The virtual environment, installed from the lock file; rebuilt when the lock changes.
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))"; exit 1; }
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { $(APT) update -qq && $(APT) install -y -qq python3-venv; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+# A headless Chromium for the browser tests: Debian's package, else Playwright's own download.
+browser: $(STAMP)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  if command -v apt-get >/dev/null 2>&1; then $(APT) update -qq && $(APT) install -y -qq chromium; \
+	  else $(BIN)/python -m playwright install chromium; fi
+
+# nginx, for the hosting-configuration test.
+nginx-dep:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || \
+	  { command -v apt-get >/dev/null 2>&1 && $(APT) update -qq && $(APT) install -y -qq nginx-light || true; }
+
+# axe-core from the npm registry, vendored into .cache/ (never loaded from a CDN).
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq npm; }
+	mkdir -p $(dir $@) .cache/npm-tmp
+	cd .cache/npm-tmp && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null
+	tar -xzf .cache/npm-tmp/axe-core-$(AXE_VERSION).tgz -C .cache/npm-tmp
+	cp .cache/npm-tmp/package/axe.min.js $@
+	rm -rf .cache/npm-tmp
+
+lock:  ## re-resolve dependencies into requirements.lock (needs network to PyPI)
+	rm -rf .cache/lockenv && $(PYTHON) -m venv .cache/lockenv
+	.cache/lockenv/bin/pip install --quiet -e '.[dev]' setuptools wheel
+	.cache/lockenv/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+	rm -rf .cache/lockenv
+
+clean:
+	rm -rf site .cache $(VENV)

@@ -1,0 +1,153 @@
+"""Load every data file once, validate it, and return one immutable `Playbook`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from macros import models as m
+from macros.errors import DataError, PlaybookDataError, format_path
+from macros.playbook import Playbook
+from macros.refs import check_references
+from macros.strictyaml import YamlDocument, read_yaml
+from macros.validation_messages import explain
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated file: its model, where it came from, and its line map."""
+
+    model: Any
+    file: str
+    doc: YamlDocument
+
+    def line(self, *path: str | int) -> int:
+        """Line of the value at `path` in this file (1 when unknown)."""
+        return self.doc.line_of(tuple(path)) or 1
+
+
+# (what, glob under data/, model of one file); a glob without '*' names one required file.
+LAYOUT: tuple[tuple[str, str, type[BaseModel]], ...] = (
+    ("roles", "roles/*.yaml", m.RolesFile),
+    ("cycle", "cycle.yaml", m.CycleFile),
+    ("diagnostics", "diagnostics/*.yaml", m.DiagnosticFile),
+    ("pods", "pods/*.yaml", m.PodFile),
+    ("templates", "templates/*.yaml", m.TemplateFile),
+    ("sources", "sources.yaml", m.SourcesFile),
+    ("glossary", "glossary.yaml", m.GlossaryFile),
+    ("assets", "infrastructure.yaml", m.AssetsFile),
+    ("changelog", "changelog.yaml", m.ChangelogFile),
+)
+
+
+def load_playbook(data_dir: Path) -> Playbook:
+    """Validate all of `data_dir` and return the playbook, or raise with every error found."""
+    errors: list[DataError] = []
+    loaded: dict[str, list[Loaded]] = {}
+    for what, pattern, model in LAYOUT:
+        loaded[what] = list(_load_kind(data_dir, pattern, model, errors))
+    if errors:
+        raise PlaybookDataError(errors)
+    errors.extend(check_references(loaded))
+    if errors:
+        raise PlaybookDataError(errors)
+    return _assemble(loaded)
+
+
+def _load_kind(
+    data_dir: Path, pattern: str, model: type[M], errors: list[DataError]
+) -> Iterator[Loaded]:
+    if "*" not in pattern:
+        path = data_dir / pattern
+        if not path.is_file():
+            errors.append(DataError(_display(data_dir, path), 1, "", "this required file is missing",
+                                    "restore it from the repository (git checkout -- FILE)"))
+            return
+        paths = [path]
+    else:
+        paths = sorted(data_dir.glob(pattern))
+    for path in paths:
+        result = load_file(data_dir, path, model, errors)
+        if result is not None:
+            yield result
+
+
+def load_file(
+    data_dir: Path, path: Path, model: type[M], errors: list[DataError]
+) -> Loaded | None:
+    """Read and validate one file; append its errors and return it when it is valid."""
+    shown = _display(data_dir, path)
+    text = _decode(path.read_bytes(), shown, errors)
+    if text is None:
+        return None
+    doc = read_yaml(text)
+    found = [DataError(shown, p.line or 1, format_path(p.path), p.message, p.hint)
+             for p in doc.problems]
+    if doc.data is not None and not isinstance(doc.data, dict):
+        found.append(DataError(shown, 1, "", "the file must be a set of 'key: value' fields",
+                               f"start the file with the fields of {model.__name__}"))
+    elif doc.data is not None:
+        # A YAML trap already explains its field; the model's complaint there adds nothing.
+        trapped = {error.field for error in found}
+        found.extend(e for e in _validate(model, doc, shown) if e.field not in trapped)
+    errors.extend(found)
+    if found or doc.data is None:
+        return None
+    return Loaded(model.model_validate(doc.data), shown, doc)
+
+
+def _validate(model: type[BaseModel], doc: YamlDocument, shown: str) -> list[DataError]:
+    try:
+        model.model_validate(doc.data)
+    except ValidationError as err:
+        return [_to_error(model, detail, doc, shown) for detail in err.errors()]
+    return []
+
+
+def _to_error(model: type[BaseModel], detail: Any, doc: YamlDocument, shown: str) -> DataError:
+    loc = tuple(part for part in detail["loc"] if not _is_union_tag(part))
+    message, hint = explain(model, detail, loc)
+    return DataError(shown, doc.line_of(loc) or 1, format_path(loc), message, hint)
+
+
+def _is_union_tag(part: object) -> bool:
+    # pydantic names union branches ('int', 'function-after[...]'); editors never need them.
+    return isinstance(part, str) and ("[" in part or part in {"str", "int", "float", "bool"})
+
+
+def _decode(raw: bytes, shown: str, errors: list[DataError]) -> str | None:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        errors.append(DataError(shown, line, "", "the file is not UTF-8 text",
+                                "save it again as UTF-8 in your editor (File > Save with encoding)"))
+        return None
+
+
+def _display(data_dir: Path, path: Path) -> str:
+    return (Path(data_dir.name) / path.relative_to(data_dir)).as_posix()
+
+
+def _assemble(loaded: dict[str, list[Loaded]]) -> Playbook:
+    def models(what: str, attr: Callable[[Any], Any]) -> tuple[Any, ...]:
+        return tuple(attr(item.model) for item in loaded[what])
+
+    return Playbook(
+        roles=tuple(sorted(models("roles", lambda f: f.role), key=lambda r: r.order)),
+        cycle=loaded["cycle"][0].model,
+        diagnostics=models("diagnostics", lambda f: f.diagnostic),
+        pods=models("pods", lambda f: f.pod),
+        templates=models("templates", lambda f: f.template),
+        sources=loaded["sources"][0].model.sources,
+        glossary=loaded["glossary"][0].model.terms,
+        assets=loaded["assets"][0].model.assets,
+        changes=tuple(sorted(loaded["changelog"][0].model.changes,
+                             key=lambda c: c.date, reverse=True)),
+    )
