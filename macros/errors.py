@@ -32,7 +32,8 @@ class PlaybookDataError(Exception):
         """All errors, one per line, followed by a count."""
         lines = [str(error) for error in self.errors]
         noun = "error" if len(lines) == 1 else "errors"
-        lines.append(f"{len(self.errors)} {noun} in the playbook data; nothing was built.")
+        lines.append(f"{len(self.errors)} {noun} in the playbook; nothing was built. "
+                     "Fix them and run `make check` to confirm.")
         return "\n".join(lines)
 
 

@@ -441,6 +441,9 @@ class Pod(Model):
     reviews: tuple[Review, ...] = ()
     economics: Economics | None = None
     example: StrictBool = Field(False, description="true for the playbook's worked example")
+    as_of: Date | None = Field(
+        None, description="Diagnose and date this pod as of this day instead of the build date "
+        "(for illustrative pods, whose data describes one moment)")
 
 
 class PodFile(Model):

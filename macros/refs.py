@@ -94,12 +94,21 @@ def _unique_ids(loaded: dict[str, list[Loaded]], known: Any) -> Iterator[DataErr
                 for w, week in enumerate(item.model.weeks)
                 for a, act in enumerate(week.activities)]
         yield from _duplicates(item, acts, "activity")
+        rules = [(("weeks", w, "activities", a, "rules", r, "id"), rule.id)
+                 for w, week in enumerate(item.model.weeks)
+                 for a, act in enumerate(week.activities)
+                 for r, rule in enumerate(act.rules)]
+        yield from _duplicates(item, rules, "rule")
     for item in loaded["diagnostics"]:
         yield from _duplicates(item, ((("diagnostic", "signals", i, "id"), s.id)
                                       for i, s in enumerate(item.model.diagnostic.signals)), "signal")
     for item in loaded["glossary"]:
         yield from _duplicates(item, ((("terms", i, "term"), t.term)
                                       for i, t in enumerate(item.model.terms)), "glossary term")
+        for i, term in enumerate(item.model.terms):
+            if "]" in term.term or "[" in term.term:
+                yield _error(item, ("terms", i, "term"), "a term cannot contain '[' or ']'",
+                             "write the term without brackets (it becomes a tooltip)")
 
 
 def _role_refs(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) -> Iterator[DataError]:
@@ -153,9 +162,16 @@ def _template_refs(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) 
                          "add 'sections:' for a document or 'columns:' for a table")
 
 
+# Generated index pages live beside the pod pages under pods/; a pod may not take their names.
+RESERVED_POD_IDS = frozenset({"browse", "by-stage", "by-sector", "index"})
+
+
 def _pod_refs(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) -> Iterator[DataError]:
     for item in loaded["pods"]:
         pod = item.model.pod
+        if pod.id in RESERVED_POD_IDS:
+            yield _error(item, ("pod", "id"), f"the id '{pod.id}' is reserved for a page of the "
+                         "pod registry", "choose another id and rename the file to match")
         seen: set[str] = set()
         for r, held in enumerate(pod.roles):
             if held.role not in known["role"]:

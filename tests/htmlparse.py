@@ -31,7 +31,7 @@ class Element:
         """The element's classes."""
         return set(self.attrs.get("class", "").split())
 
-    def iter(self):  # noqa: ANN201 - generator of Element
+    def iter(self):
         """This element and all descendants, in document order."""
         yield self
         for child in self.children:

@@ -215,3 +215,10 @@ def test_cli_check_passes_on_valid_data(data: Path) -> None:
         capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("ok:")
+
+
+def test_pod_id_reserved_for_registry_pages(data: Path) -> None:
+    pod = data / "pods" / "acme.yaml"
+    replace(pod, "  id: acme\n", "  id: browse\n")
+    pod.rename(data / "pods" / "browse.yaml")
+    assert_one(errors_for(data), "data/pods/browse.yaml:3: pod.id:", "reserved")

@@ -1,0 +1,91 @@
+"""MkDocs hooks: add generated pages and downloads, nav entries and glossary tooltips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+import macros
+
+macros._forget_changed_modules()  # `mkdocs serve` re-imports this file on every rebuild
+
+from macros import glossary  # noqa: E402  (after the refresh above, on purpose)
+from macros.errors import PlaybookDataError  # noqa: E402
+from macros.glue import build_date, playbook_for  # noqa: E402
+from macros.site import Generated, generate  # noqa: E402
+
+_state: dict[str, Any] = {}
+
+
+def on_config(config: Any) -> Any:
+    """Load the data (failing the build on any error) and add generated pages to the nav."""
+    pb = playbook_for(config)
+    generated = generate(pb, build_date())
+    _state["generated"] = generated
+    _state["abbreviations"] = glossary.abbreviations(pb)
+    _extend_nav(config["nav"], generated)
+    return config
+
+
+def _extend_nav(nav: list[Any], generated: Generated) -> None:
+    for entry in nav or []:
+        if not isinstance(entry, dict):
+            continue
+        for title, children in entry.items():
+            if title in generated.nav and isinstance(children, list):
+                children.extend({name: src} for name, src in generated.nav[title])
+
+
+def on_files(files: Files, config: Any) -> Files:
+    """Check the pages' macro calls, then add the generated pages (nothing is written to docs/)."""
+    from macros.page_calls import check_page_calls
+    from macros.page_macros import macro_table
+
+    pb = playbook_for(config)
+    names = macro_table(pb, Path(config["docs_dir"]), build_date(), 0, lambda: "")
+    errors = check_page_calls(Path(config["docs_dir"]), pb, names)
+    if errors:
+        raise Abort("\n" + PlaybookDataError(errors).report())
+    generated: Generated = _state["generated"]
+    for src, markdown in generated.pages.items():
+        files.append(File.generated(config, src, content=markdown))
+    for src, payload in generated.downloads.items():
+        if not src.endswith(".md"):  # a generated .md would become a page; see on_post_build
+            files.append(File.generated(config, src, content=payload))
+    return files
+
+
+def on_post_build(config: Any) -> None:
+    """Write the Markdown downloads (blank templates) as plain files next to the built pages."""
+    generated: Generated = _state["generated"]
+    site = Path(config["site_dir"])
+    for src, payload in generated.downloads.items():
+        if not src.endswith(".md"):
+            continue
+        target = site / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(payload)
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    """Append glossary abbreviations so every term shows its definition as a tooltip."""
+    return f"{markdown}\n\n{_state['abbreviations']}\n"
+
+
+# Generated pages are edited through the data file they come from.
+_DATA_FOR = {"pod-design": "roles", "templates": "templates", "pods": "pods"}
+
+
+def on_pre_page(page: Any, config: Any, files: Files) -> Any:
+    """Point "edit this page" on a generated page at the data file it is built from."""
+    if not page.file.generated_by or not config.get("repo_url"):
+        return page
+    folder, _, name = page.file.src_uri.rpartition("/")
+    kind = _DATA_FOR.get(folder)
+    if kind is not None and name != "index.md":
+        repo = config["repo_url"].rstrip("/")
+        page.edit_url = f"{repo}/edit/main/data/{kind}/{name.removesuffix('.md')}.yaml"
+    return page

@@ -1,0 +1,61 @@
+"""Everything the build generates from data: pages, downloads and nav entries (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from macros import pods, quarter, roles, templates_render
+from macros.glue_paths import page_root
+from macros.playbook import Playbook
+
+
+@dataclass(frozen=True)
+class Generated:
+    """Pages (src path → Markdown), downloads (path → bytes) and nav entries by section."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    downloads: dict[str, bytes] = field(default_factory=dict)
+    nav: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+def generate(pb: Playbook, today: dt.date) -> Generated:
+    """Generate every page and download that comes from data alone."""
+    out = Generated()
+    reviewed = pb.changes[0].date if pb.changes else today
+    _role_pages(pb, reviewed, out)
+    _template_pages(pb, reviewed, out)
+    _pod_pages(pb, today, out)
+    out.downloads["downloads/role-matrix.csv"] = roles.role_matrix_csv(pb).encode()
+    return out
+
+
+def _role_pages(pb: Playbook, reviewed: dt.date, out: Generated) -> None:
+    entries = out.nav.setdefault("Pod design", [])
+    for role in pb.roles:
+        src = f"pod-design/{role.id}.md"
+        out.pages[src] = roles.role_page(pb, role, page_root(src), reviewed)
+        entries.append((role.name, src))
+
+
+def _template_pages(pb: Playbook, reviewed: dt.date, out: Generated) -> None:
+    entries = out.nav.setdefault("Templates", [])
+    for template in pb.templates:
+        src = f"templates/{template.id}.md"
+        out.pages[src] = templates_render.template_page(pb, template, page_root(src), reviewed)
+        out.downloads[f"downloads/templates/{template.id}.md"] = (
+            templates_render.template_markdown(
+                template, owner_name=pb.role(template.owner).name).encode())
+        table = templates_render.template_csv(template)
+        if table is not None:
+            out.downloads[f"downloads/templates/{template.id}.csv"] = table.encode()
+        entries.append((template.title, src))
+
+
+def _pod_pages(pb: Playbook, today: dt.date, out: Generated) -> None:
+    for pod in pb.pods:
+        src = f"pods/{pod.id}.md"
+        out.pages[src] = pods.pod_page(pb, pod, page_root(src), today)
+        if pod.launch_date is not None:
+            out.downloads[f"downloads/pods/{pod.id}.ics"] = quarter.pod_ics(pb, pod)
+    out.pages.update(pods.pod_index_pages(pb, today))

@@ -1,0 +1,85 @@
+"""Build tests: the whole site builds strictly; generated pages, downloads and links are there."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from macros.loader import load_playbook
+from tests.conftest import ROOT, build_site
+from tests.htmlparse import parse
+
+pytestmark = pytest.mark.build
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every built HTML page except MkDocs' 404 page."""
+    return [p for p in sorted(site.rglob("*.html")) if p.name != "404.html"]
+
+
+def test_generated_pages_exist_for_all_data(built_site: Path) -> None:
+    pb = load_playbook(ROOT / "data")
+    for role in pb.roles:
+        page = parse((built_site / "pod-design" / role.id / "index.html").read_text())
+        assert role.name in page.find("h1").text
+    for template in pb.templates:
+        assert (built_site / "templates" / template.id / "index.html").is_file()
+        assert (built_site / "downloads" / "templates" / f"{template.id}.md").stat().st_size > 0
+    for pod in pb.pods:
+        assert (built_site / "pods" / pod.id / "index.html").is_file()
+    assert (built_site / "downloads" / "role-matrix.csv").stat().st_size > 0
+
+
+def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:
+    offenders = []
+    for path in html_pages(built_site):
+        root = parse(path.read_text(encoding="utf-8"))
+        for el in root.iter():
+            for attr in ("src", "srcset") if el.tag != "link" else ("href",):
+                value = el.attrs.get(attr, "")
+                if el.tag == "link" and el.attrs.get("rel") not in {"stylesheet", "preload",
+                                                                      "icon", "modulepreload"}:
+                    continue
+                if urlsplit(value).netloc:
+                    offenders.append(f"{path.relative_to(built_site)}: <{el.tag} {attr}={value}>")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_internal_links_resolve(built_site: Path) -> None:
+    broken = []
+    for path in html_pages(built_site):
+        for href in re.findall(r'href="([^"#?]+)[^"]*"', path.read_text(encoding="utf-8")):
+            if urlsplit(href).scheme or href.startswith(("mailto:", "//")):
+                continue
+            target = (path.parent / href).resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{path.relative_to(built_site)} -> {href}")
+    assert not broken, "\n".join(sorted(set(broken))[:40])
+
+
+def test_every_page_shows_owner_and_review_date(built_site: Path) -> None:
+    missing = [str(p.relative_to(built_site)) for p in html_pages(built_site)
+               if "pb-page-meta" not in p.read_text(encoding="utf-8")]
+    assert not missing, missing
+
+
+def test_bad_data_fails_the_build_with_the_checker_message(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("docs", "data", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "macros", project / "macros")
+    pod = next((project / "data" / "pods").glob("*.yaml"))
+    text = pod.read_text(encoding="utf-8")
+    pod.write_text(re.sub(r"allocation: \d+", "allocation: 150", text, count=1), encoding="utf-8")
+    result = build_site(project / "mkdocs.yml", tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert re.search(rf"data/pods/{pod.stem}\.yaml:\d+: pod\.roles\[\d\]\.allocation: 150 is above",
+                     output), output
