@@ -10,6 +10,7 @@ from pathlib import Path
 from macros.errors import DataError, PlaybookDataError
 from macros.glue import build_date
 from macros.loader import load_playbook
+from macros.playbook import Playbook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,16 +52,15 @@ def _check(args: argparse.Namespace) -> int:
     data = args.data or args.root / "data"
     errors: list[DataError] = []
     warnings: list[DataError] = []
+    playbook: Playbook | None
     try:
         playbook = load_playbook(data)
     except PlaybookDataError as err:
         errors.extend(err.errors)
         playbook = None
     if not args.no_pages:
-        from macros.pages import check_pages
-
-        page_errors, page_warnings = check_pages(
-            args.docs or args.root / "docs", build_date(), _grace_days(args.root))
+        docs = args.docs or args.root / "docs"
+        page_errors, page_warnings = _check_docs(docs, playbook, _grace_days(args.root))
         errors.extend(page_errors)
         warnings.extend(page_warnings)
     for warning in sorted(warnings):
@@ -75,6 +75,20 @@ def _check(args: argparse.Namespace) -> int:
     pods = len(playbook.pods) if playbook else 0
     print(f"ok: data and pages are valid ({pods} pods, {elapsed:.2f} s)")
     return 0
+
+
+def _check_docs(docs: Path, playbook: Playbook | None,
+                grace: int) -> tuple[list[DataError], list[DataError]]:
+    """Front matter and review dates of every page, and (with valid data) its macro calls."""
+    from macros.page_calls import check_page_calls
+    from macros.page_macros import macro_table
+    from macros.pages import check_pages
+
+    errors, warnings = check_pages(docs, build_date(), grace)
+    if playbook is not None:
+        names = macro_table(playbook, docs, build_date(), grace, lambda: "")
+        errors.extend(check_page_calls(docs, playbook, names))
+    return errors, warnings
 
 
 def _grace_days(root: Path) -> int:

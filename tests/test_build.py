@@ -83,3 +83,37 @@ def test_bad_data_fails_the_build_with_the_checker_message(tmp_path: Path) -> No
     assert "Traceback" not in output
     assert re.search(rf"data/pods/{pod.stem}\.yaml:\d+: pod\.roles\[\d\]\.allocation: 150 is above",
                      output), output
+
+
+def page_text(site: Path, url: str) -> str:
+    """The visible text of the main content of the page at `url`."""
+    root = parse((site / url / "index.html").read_text(encoding="utf-8"))
+    return root.find("article").text
+
+
+def test_data_appears_where_it_belongs(built_site: Path) -> None:
+    pb = load_playbook(ROOT / "data")
+    expectations = {
+        "pod-design": [role.name for role in pb.roles],
+        "cycle": [w.title for w in pb.cycle.weeks] + [a.title for _, a in pb.activities()],
+        "ghost-pod": [s.title for d in pb.diagnostics for s in d.signals],
+        "templates": [t.title for t in pb.templates],
+        "glossary": [t.term for t in pb.glossary],
+        "scaling": [a.name for a in pb.assets],
+        "pods": [p.name for p in pb.pods],
+    }
+    missing = [f"{url}/: {text!r}" for url, texts in expectations.items()
+               for text in texts if " ".join(text.split()) not in page_text(built_site, url)]
+    assert not missing, "\n".join(missing)
+
+
+def test_every_source_is_listed_with_its_attribution(built_site: Path) -> None:
+    pb = load_playbook(ROOT / "data")
+    root = parse((built_site / "sources" / "index.html").read_text(encoding="utf-8"))
+    for source in pb.sources:
+        entry = root.find(id_=f"src-{source.id}")
+        assert source.publisher.split("/")[0].strip() in entry.text or source.authors, source.id
+        for sample in source.samples:
+            assert f"{sample.n:,}" in root.text, f"{source.id}: n={sample.n:,} not shown"
+        for finding in source.findings:
+            assert " ".join(finding.figure.split()) in root.text, f"{source.id}: {finding.figure}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -222,3 +223,19 @@ def test_pod_id_reserved_for_registry_pages(data: Path) -> None:
     replace(pod, "  id: acme\n", "  id: browse\n")
     pod.rename(data / "pods" / "browse.yaml")
     assert_one(errors_for(data), "data/pods/browse.yaml:3: pod.id:", "reserved")
+
+
+def test_cli_check_catches_a_misspelt_macro_in_a_page(tmp_path: Path, data: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text(
+        "---\ntitle: A page\nowner: AI Center of Excellence\nlast_reviewed: 2026-11-01\n"
+        "review_every: 6 months\naudience: [staff]\ntags: [test]\nrender_macros: true\n---\n\n"
+        "# A page\n\n{{ role_matrx() }}\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.cli", "check", "--data", str(data), "--docs", str(docs)],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1795000000"})  # 2026-11-18: page not yet due
+    assert result.returncode == 1, result.stdout
+    assert "docs/page.md:13: {{ role_matrx(...) }}: there is no macro called 'role_matrx'; " \
+           "did you mean 'role_matrix'?" in result.stdout
