@@ -24,3 +24,8 @@ def onboarding_paths(pb: Playbook, titles: Mapping[str, str], root: str) -> str:
         blocks.append(f"## {_escape_md(role.name)} {{#{role.id}}}\n\n"
                       + render("onboarding-path.html", role=role, steps=steps))
     return "\n".join(blocks)
+
+
+def role_path_links(pb: Playbook, root: str) -> str:
+    """Per role: a link to its onboarding path and to its role page."""
+    return render("onboarding-role-links.html", roles=pb.roles, root=root)

@@ -45,6 +45,7 @@ def macro_table(pb: Playbook, docs_dir: Path, today: date, grace: int,
         "pod_directory": lambda: pods.pod_directory(pb, root(), today),
         "pod_diagnosis": lambda pod_id: diagnostics.pod_diagnosis(pb, pod_id, root(), today),
         "sources_list": lambda: sources.sources_list(pb, _backlinks(pb, docs_dir), root()),
+        "role_path_links": lambda: onboarding.role_path_links(pb, root()),
         "onboarding_paths": lambda: onboarding.onboarding_paths(pb, _titles(pb, docs_dir), root()),
         "review_status": lambda: pages.review_status(
             pages.page_reviews(docs_dir, today, grace), root()),
