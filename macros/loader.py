@@ -92,22 +92,25 @@ def load_file(
     if doc.data is not None and not isinstance(doc.data, dict):
         found.append(DataError(shown, 1, "", "the file must be a set of 'key: value' fields",
                                f"start the file with the fields of {model.__name__}"))
-    elif doc.data is not None:
+        errors.extend(found)
+        return None
+    valid = None
+    if doc.data is not None:
         # A YAML trap already explains its field; the model's complaint there adds nothing.
         trapped = {error.field for error in found}
-        found.extend(e for e in _validate(model, doc, shown) if e.field not in trapped)
+        valid, problems = _validate(model, doc, shown)
+        found.extend(e for e in problems if e.field not in trapped)
     errors.extend(found)
-    if found or doc.data is None:
+    if found or valid is None:
         return None
-    return Loaded(model.model_validate(doc.data), shown, doc)
+    return Loaded(valid, shown, doc)
 
 
-def _validate(model: type[BaseModel], doc: YamlDocument, shown: str) -> list[DataError]:
+def _validate(model: type[M], doc: YamlDocument, shown: str) -> tuple[M | None, list[DataError]]:
     try:
-        model.model_validate(doc.data)
+        return model.model_validate(doc.data), []
     except ValidationError as err:
-        return [_to_error(model, detail, doc, shown) for detail in err.errors()]
-    return []
+        return None, [_to_error(model, detail, doc, shown) for detail in err.errors()]
 
 
 def _to_error(model: type[BaseModel], detail: Any, doc: YamlDocument, shown: str) -> DataError:

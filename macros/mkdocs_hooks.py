@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,9 @@ def _extend_nav(nav: list[Any], generated: Generated) -> None:
             continue
         for title, children in entry.items():
             if title in generated.nav and isinstance(children, list):
-                children.extend({name: src} for name, src in generated.nav[title])
+                # Material prints nav titles unescaped (nav, header, footer, <h1>): escape them here.
+                children.extend({html.escape(name, quote=False): src}
+                                for name, src in generated.nav[title])
 
 
 def on_files(files: Files, config: Any) -> Files:
