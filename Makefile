@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
-AXE_VERSION := 4.14.1
+AXE_VERSION := 4.14.1  # keep in step with tests/browser/vendor_axe.sh
 AXE    := .cache/axe-core-$(AXE_VERSION)/axe.min.js
 SIZES  ?= 250,500,1000,2000
 RUNS   ?= 3
@@ -71,11 +71,7 @@ nginx-dep:
 # axe-core from the npm registry, vendored into .cache/ (never loaded from a CDN).
 $(AXE):
 	@command -v npm >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq npm; }
-	mkdir -p $(dir $@) .cache/npm-tmp
-	cd .cache/npm-tmp && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null
-	tar -xzf .cache/npm-tmp/axe-core-$(AXE_VERSION).tgz -C .cache/npm-tmp
-	cp .cache/npm-tmp/package/axe.min.js $@
-	rm -rf .cache/npm-tmp
+	sh tests/browser/vendor_axe.sh
 
 lock:  ## re-resolve dependencies into requirements.lock (needs network to PyPI)
 	rm -rf .cache/lockenv && $(PYTHON) -m venv .cache/lockenv

@@ -1,0 +1,1 @@
+"""Real-browser tests: Playwright drives headless Chromium against the built site."""
