@@ -5,7 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
-AXE_VERSION := 4.14.1  # keep in step with tests/browser/vendor_axe.sh
+# Keep in step with tests/browser/vendor_axe.sh.
+AXE_VERSION := 4.14.1
 AXE    := .cache/axe-core-$(AXE_VERSION)/axe.min.js
 SIZES  ?= 250,500,1000,2000
 RUNS   ?= 3
