@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from macros.errors import DataError, PlaybookDataError
-from macros.glue import build_date
+from macros.glue_paths import build_date
 from macros.loader import load_playbook
 from macros.playbook import Playbook
 
@@ -80,14 +80,12 @@ def _check(args: argparse.Namespace) -> int:
 def _check_docs(docs: Path, playbook: Playbook | None,
                 grace: int) -> tuple[list[DataError], list[DataError]]:
     """Front matter and review dates of every page, and (with valid data) its macro calls."""
-    from macros.page_calls import check_page_calls
-    from macros.page_macros import macro_table
+    from macros.page_calls import MACROS, check_page_calls
     from macros.pages import check_pages
 
     errors, warnings = check_pages(docs, build_date(), grace)
     if playbook is not None:
-        names = macro_table(playbook, docs, build_date(), grace, lambda: "")
-        errors.extend(check_page_calls(docs, playbook, names))
+        errors.extend(check_page_calls(docs, playbook, MACROS))
     return errors, warnings
 
 

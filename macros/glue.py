@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import Abort
-
 from macros.errors import PlaybookDataError
-from macros.glue_paths import page_root, page_url, root_for
+from macros.glue_paths import build_date, page_root, page_url, root_for
 from macros.loader import load_playbook
 from macros.playbook import Playbook
 
@@ -36,17 +32,11 @@ def playbook_for(config: Any) -> Playbook:
     cached = _cache.get(folder)
     if cached is not None and cached[0] == stamp:
         return cached[1]
+    from mkdocs.exceptions import Abort  # here, so `playbook check` never imports MkDocs
+
     try:
         playbook = load_playbook(folder)
     except PlaybookDataError as err:
         raise Abort("\n" + err.report()) from None
     _cache[folder] = (stamp, playbook)
     return playbook
-
-
-def build_date() -> dt.date:
-    """Today, or the date in SOURCE_DATE_EPOCH for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()

@@ -1,6 +1,17 @@
-"""Where a page lands in the built site, and how its links reach the site root."""
+"""Where a page lands in the built site, how its links reach the site root, and the build date."""
 
 from __future__ import annotations
+
+import datetime as dt
+import os
+
+
+def build_date() -> dt.date:
+    """Today, or the date in SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
 
 
 def page_url(src_uri: str) -> str:

@@ -11,6 +11,15 @@ from pathlib import Path
 from macros.errors import DataError
 from macros.playbook import Playbook
 
+# Every page macro, so `playbook check` can vet calls without importing the renderers
+# (tests/test_page_calls.py keeps this in step with `page_macros.macro_table`).
+MACROS = frozenset({
+    "asset_table", "changelog_list", "cite", "cycle_calendar", "cycle_results", "cycle_rules",
+    "diagnostic_checklist", "glossary_list", "inheritance_matrix", "onboarding_paths",
+    "pod_composition", "pod_diagnosis", "pod_directory", "pod_economics", "pod_profile",
+    "pod_quarter", "review_status", "role_card", "role_links", "role_matrix", "role_path_links",
+    "scoping_worksheet", "signal_table", "sources_list", "stat", "template_body", "template_index",
+})
 CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\((.*?)\)\s*\}\}", re.DOTALL)
 # Macro name → what each positional argument names.
 ID_ARGS: dict[str, tuple[str, ...]] = {

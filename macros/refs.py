@@ -226,7 +226,7 @@ def _pod_reviews(item: Loaded, pod: Any, known: dict[str, set[str]]) -> Iterator
 def _citations(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) -> Iterator[DataError]:
     for what in ("roles", "cycle", "templates", "pods"):
         for item in loaded[what]:
-            for path, cite in _walk_citations(item.model.model_dump(), ()):
+            for path, cite in _citations_of(item):
                 if cite["source"] not in known["source"]:
                     yield _dangling(item, (*path, "source"), "source", cite["source"],
                                     known["source"])
@@ -235,6 +235,16 @@ def _citations(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) -> I
                     findings = {f.split("/", 1)[1] for f in known["finding"]
                                 if f.startswith(cite["source"] + "/")}
                     yield _dangling(item, (*path, "finding"), "finding", cite["finding"], findings)
+
+
+def _citations_of(item: Loaded) -> Iterator[tuple[Path, dict[str, Any]]]:
+    # A pod cites only through its economics; skipping the full walk keeps big registries fast.
+    pod = getattr(item.model, "pod", None)
+    if pod is not None:
+        if pod.economics is not None and pod.economics.cited is not None:
+            yield ("pod", "economics", "cited"), pod.economics.cited.model_dump()
+        return
+    yield from _walk_citations(item.model.model_dump(), ())
 
 
 def _walk_citations(value: Any, path: Path) -> Iterator[tuple[Path, dict[str, Any]]]:

@@ -16,8 +16,20 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 Path = tuple[str | int, ...]
 
-# libyaml's parser is some forty times faster; the pure-Python one gives the same nodes.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _PlainLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser (much faster than PyYAML's), tagging every scalar as text.
+
+    PyYAML's resolver would guess YAML 1.1 types; `_plain_scalar` decides types itself, so
+    guessing here only costs time.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:
+            return "tag:yaml.org,2002:str"
+        return str(super().resolve(kind, value, implicit))
+
+
+_LOADER: Any = _PlainLoader
 _BOOL_TRUE = {"true", "True", "TRUE"}
 _BOOL_FALSE = {"false", "False", "FALSE"}
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -25,6 +37,7 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _YAML11_BOOLS = {
     w for base in ("yes", "no", "on", "off", "y", "n") for w in (base, base.title(), base.upper())
 }
+_SPECIAL_WORDS = _BOOL_TRUE | _BOOL_FALSE | _NULL | _YAML11_BOOLS
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _FLOAT = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]+([eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$")
@@ -48,21 +61,37 @@ class YamlDocument:
     """Plain Python data read from one file, with the line each value started on."""
 
     data: Any
-    lines: dict[Path, int] = field(default_factory=dict)
     problems: list[YamlProblem] = field(default_factory=list)
+    text: str = ""
+    _lines: dict[Path, int] | None = None
+
+    @property
+    def lines(self) -> dict[Path, int]:
+        """Field path → line; worked out on first use (by reading again), as valid files never need it."""
+        if self._lines is None:
+            self._lines = {}
+            root = yaml.compose(self.text, Loader=_LOADER)
+            if root is not None:
+                _build(root, (), YamlDocument(None, _lines=self._lines))
+        return self._lines
 
     def line_of(self, path: Path) -> int | None:
         """Line of the value at `path`, or of its nearest enclosing value."""
+        lines = self.lines
         for end in range(len(path), -1, -1):
-            line = self.lines.get(tuple(path[:end]))
+            line = lines.get(tuple(path[:end]))
             if line is not None:
                 return line
         return None
 
 
+class _NeedsDetailError(Exception):
+    """The quick reading met something to report; read again, keeping paths and lines."""
+
+
 def read_yaml(text: str) -> YamlDocument:
     """Parse one YAML document into plain data plus line numbers and problems."""
-    doc = YamlDocument(data=None)
+    doc = YamlDocument(data=None, _lines={})
     try:
         nodes = list(yaml.compose_all(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as err:
@@ -79,8 +108,38 @@ def read_yaml(text: str) -> YamlDocument:
             YamlProblem(line, (), "the file holds more than one YAML document (a second '---')",
                         "remove the extra '---' line or move the rest into its own file")
         )
-    doc.data = _build(nodes[0], (), doc)
+    doc.text = text
+    try:
+        doc.data = _quick(nodes[0])
+        doc._lines = None
+    except _NeedsDetailError:
+        doc._lines = {}
+        doc.data = _build(nodes[0], (), doc)
     return doc
+
+
+def _quick(node: Node) -> Any:
+    """Plain data without paths or lines: the fast way through a file with nothing to report."""
+    if isinstance(node, ScalarNode):
+        value = str(node.value)
+        if node.style or node.tag != "tag:yaml.org,2002:str" or (
+                value[:1].isalpha() and value not in _SPECIAL_WORDS):
+            return value
+        probe = YamlDocument(None, _lines={})
+        scalar = _plain_scalar(value, 0, (), probe)
+        if probe.problems:
+            raise _NeedsDetailError
+        return scalar
+    if isinstance(node, SequenceNode):
+        return [_quick(child) for child in node.value]
+    if not isinstance(node, MappingNode):
+        raise _NeedsDetailError
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode) or key_node.value in result:
+            raise _NeedsDetailError
+        result[str(key_node.value)] = _quick(value_node)
+    return result
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> YamlProblem:
@@ -102,14 +161,17 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     return YamlProblem(line, (), f"not valid YAML: {problem}", hint)
 
 
-def _build(node: Node, path: Path, doc: YamlDocument) -> Any:
-    doc.lines[path] = node.start_mark.line + 1
+def _build(node: Node, path: Path, doc: YamlDocument, line: int = 0) -> Any:
+    # A mapping value is placed on its key's line; anything else on its own first line.
+    assert doc._lines is not None
+    doc._lines[path] = line or node.start_mark.line + 1
+    if isinstance(node, ScalarNode):
+        return _scalar(node, path, doc)
     if isinstance(node, MappingNode):
         return _build_mapping(node, path, doc)
     if isinstance(node, SequenceNode):
         return [_build(child, (*path, i), doc) for i, child in enumerate(node.value)]
-    assert isinstance(node, ScalarNode)
-    return _scalar(node, path, doc)
+    raise TypeError(f"unexpected YAML node {node!r}")
 
 
 def _build_mapping(node: MappingNode, path: Path, doc: YamlDocument) -> dict[str, Any]:
@@ -130,24 +192,21 @@ def _build_mapping(node: MappingNode, path: Path, doc: YamlDocument) -> dict[str
                 "merge the two entries into one, or rename one of them"))
             continue
         first_line[key] = line
-        result[key] = _build(value_node, (*path, key), doc)
-        doc.lines[(*path, key)] = line
+        result[key] = _build(value_node, (*path, key), doc, line)
     return result
 
 
 def _scalar(node: ScalarNode, path: Path, doc: YamlDocument) -> Any:
     value = str(node.value)
-    if node.style or node.tag not in ("tag:yaml.org,2002:str",
-                                                  "tag:yaml.org,2002:bool",
-                                                  "tag:yaml.org,2002:int",
-                                                  "tag:yaml.org,2002:float",
-                                                  "tag:yaml.org,2002:null",
-                                                  "tag:yaml.org,2002:timestamp"):
-        return value  # quoted or block text is always text
+    if node.style or node.tag != "tag:yaml.org,2002:str":
+        return value  # quoted or block text, or an explicit !tag, is always text
     return _plain_scalar(value, node.start_mark.line + 1, path, doc)
 
 
 def _plain_scalar(value: str, line: int, path: Path, doc: YamlDocument) -> Any:
+    # Fast path: ordinary words are text unless YAML gives them a meaning.
+    if value[:1].isalpha() and value not in _SPECIAL_WORDS:
+        return value
     if value in _NULL:
         return None
     if value in _BOOL_TRUE:
