@@ -27,7 +27,9 @@ def _tooltip(term: Term) -> str:
 def abbreviations(pb: Playbook) -> str:
     """Markdown abbreviation definitions (`*[CoE]: …`) for every term, to append to pages."""
     lines = [f"*[{t.term}]: {_tooltip(t)}" for t in pb.glossary if "]" not in t.term]
-    return "\n" + "\n".join(lines) + "\n" if lines else ""
+    # One block per definition: Python-Markdown takes one definition off a block at a time and
+    # re-tests the rest, so a single block of many definitions costs quadratic time on every page.
+    return "\n" + "\n\n".join(lines) + "\n" if lines else ""
 
 
 def glossary_list(pb: Playbook, root: str) -> str:

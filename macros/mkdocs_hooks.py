@@ -13,8 +13,9 @@ import macros
 
 macros._forget_changed_modules()  # `mkdocs serve` re-imports this file on every rebuild
 
-from macros import glossary  # noqa: E402  (after the refresh above, on purpose)
+from macros import calendars, glossary  # noqa: E402  (after the refresh above, on purpose)
 from macros.errors import PlaybookDataError  # noqa: E402
+from macros.finished import restore_finished, split_finished  # noqa: E402
 from macros.glue import build_date, playbook_for  # noqa: E402
 from macros.site import Generated, generate  # noqa: E402
 
@@ -26,6 +27,7 @@ def on_config(config: Any) -> Any:
     pb = playbook_for(config)
     generated = generate(pb, build_date())
     _state["generated"] = generated
+    _state["calendars"] = calendars.start(pb)
     _state["abbreviations"] = glossary.abbreviations(pb)
     _extend_nav(config["nav"], generated)
     return config
@@ -62,11 +64,12 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_post_build(config: Any) -> None:
-    """Write the Markdown downloads (blank templates) as plain files next to the built pages."""
+    """Write the blank templates and pod calendars as plain files next to the built pages."""
     generated: Generated = _state["generated"]
     site = Path(config["site_dir"])
-    for src, payload in generated.downloads.items():
-        if not src.endswith(".md"):
+    downloads = {**generated.downloads, **_state["calendars"].result()}
+    for src, payload in downloads.items():
+        if not src.endswith((".md", ".ics")):
             continue
         target = site / src
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -74,8 +77,17 @@ def on_post_build(config: Any) -> None:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    """Append glossary abbreviations so every term shows its definition as a tooltip."""
+    """Append glossary abbreviations; let finished HTML of generated pages skip Markdown."""
+    generated: Generated = _state["generated"]
+    if page.file.src_uri in generated.finished:
+        markdown, _state.setdefault("blocks", {})[page.file.src_uri] = split_finished(markdown)
     return f"{markdown}\n\n{_state['abbreviations']}\n"
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Put the finished HTML set aside in `on_page_markdown` back into the page."""
+    blocks = _state.get("blocks", {}).pop(page.file.src_uri, None)
+    return html if blocks is None else restore_finished(html, blocks)
 
 
 # Generated pages are edited through the data file they come from.

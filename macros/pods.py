@@ -184,7 +184,10 @@ def _pod_meta(pod: m.Pod, today: dt.date) -> dict[str, Any]:
             "description": f"{pod.organisation.name}: {pod.domain}",
             "last_reviewed": last_reviewed(pod, today), "review_every": REVIEW_EVERY,
             "audience": ["staff", "domain-owner"],
-            "tags": ["pods", pod.stage, html.escape(pod.organisation.sector)]}
+            "tags": ["pods", pod.stage, html.escape(pod.organisation.sector)],
+            # Pods are found through the registry, whose table search does index; hundreds of
+            # full pod pages would multiply the search index and the build time.
+            "search": {"exclude": True}}
 
 
 def pod_page(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> str:
@@ -208,8 +211,8 @@ def pod_page(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> str:
 def _index_page(pb: Playbook, title: str, pods: list[m.Pod], depth: int, today: dt.date,
                 tags: list[str]) -> str:
     root = "../" * depth
-    meta = {"title": html.escape(title), "owner": OWNER, "last_reviewed": today, "review_every": REVIEW_EVERY,
-            "audience": ["staff"], "tags": ["pods", *tags]}
+    meta = {"title": title, "owner": OWNER, "last_reviewed": today, "review_every": REVIEW_EVERY,
+            "audience": ["staff"], "tags": ["pods", *tags], "search": {"exclude": True}}
     body = render("pods-index.html", title=title, count=len(pods), root=root,
                   table=Markup(_directory(pb, pods, root, today)))  # rendered, so escaped
     return front_matter(meta) + "\n" + brace_safe(body)

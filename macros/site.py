@@ -17,6 +17,7 @@ class Generated:
     pages: dict[str, str] = field(default_factory=dict)
     downloads: dict[str, bytes] = field(default_factory=dict)
     nav: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    finished: set[str] = field(default_factory=set)  # pages whose body is finished HTML
 
 
 def generate(pb: Playbook, today: dt.date) -> Generated:
@@ -52,10 +53,15 @@ def _template_pages(pb: Playbook, reviewed: dt.date, out: Generated) -> None:
         entries.append((template.title, src))
 
 
+def pod_calendars(pb: Playbook, first: int = 0, last: int | None = None) -> dict[str, bytes]:
+    """The `.ics` download of each pod (from `first` to `last` in data order) with a launch date."""
+    return {f"downloads/pods/{pod.id}.ics": quarter.pod_ics(pb, pod)
+            for pod in pb.pods[first:last] if pod.launch_date is not None}
+
+
 def _pod_pages(pb: Playbook, today: dt.date, out: Generated) -> None:
     for pod in pb.pods:
         src = f"pods/{pod.id}.md"
         out.pages[src] = pods.pod_page(pb, pod, page_root(src), today)
-        if pod.launch_date is not None:
-            out.downloads[f"downloads/pods/{pod.id}.ics"] = quarter.pod_ics(pb, pod)
     out.pages.update(pods.pod_index_pages(pb, today))
+    out.finished.update(src for src in out.pages if src.startswith("pods/"))

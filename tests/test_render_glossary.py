@@ -15,8 +15,9 @@ def test_term_slug() -> None:
     assert glossary.term_slug("CoE") == "coe"
 
 
-def test_abbreviations_one_line_per_term() -> None:
-    lines = glossary.abbreviations(PB).strip().split("\n")
+def test_abbreviations_one_block_per_term() -> None:
+    # Blank lines between definitions keep Python-Markdown's block parsing linear.
+    lines = glossary.abbreviations(PB).strip().split("\n\n")
     assert [line.split("]:")[0] for line in lines] == [f"*[{t.term}" for t in PB.glossary]
     assert lines[0] == "*[CoE]: AI Center of Excellence — The team that governs shared infrastructure."
     assert lines[2] == "*[ghost pod]: A pod that exists on paper but ships nothing."
