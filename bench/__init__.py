@@ -1,0 +1,1 @@
+"""Build benchmark: synthetic pod registries on top of the real playbook, timed against a baseline."""
