@@ -57,6 +57,7 @@ def on_files(files: Files, config: Any) -> Files:
     generated: Generated = _state["generated"]
     for src, markdown in generated.pages.items():
         files.append(File.generated(config, src, content=markdown))
+    generated.pages.clear()  # the files hold the Markdown now
     for src, payload in generated.downloads.items():
         if not src.endswith(".md"):  # a generated .md would become a page; see on_post_build
             files.append(File.generated(config, src, content=payload))
@@ -80,13 +81,20 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     """Append glossary abbreviations; let finished HTML of generated pages skip Markdown."""
     generated: Generated = _state["generated"]
     if page.file.src_uri in generated.finished:
+        # Tooltips apply to Markdown text only, never inside HTML: nothing to add here.
         markdown, _state.setdefault("blocks", {})[page.file.src_uri] = split_finished(markdown)
+        return markdown
     return f"{markdown}\n\n{_state['abbreviations']}\n"
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     """Put the finished HTML set aside in `on_page_markdown` back into the page."""
     blocks = _state.get("blocks", {}).pop(page.file.src_uri, None)
+    if page.file.generated_by:
+        # MkDocs keeps every page until the end of the build; a generated page's Markdown is
+        # not needed once converted, and dropping it keeps memory flat with many pods.
+        page.markdown = ""
+        page.file.content_string = ""
     return html if blocks is None else restore_finished(html, blocks)
 
 
