@@ -7,6 +7,8 @@ only to pass it through unchanged; with hundreds of pods that parsing is most of
 
 from __future__ import annotations
 
+import zlib
+
 MARK = "PBFINISHEDHTML{}X"
 
 
@@ -38,3 +40,13 @@ def restore_finished(html: str, blocks: list[str]) -> str:
     for number, block in enumerate(blocks):
         html = html.replace(f"<p>{MARK.format(number)}</p>", block, 1)
     return html
+
+
+def pack(blocks: list[str]) -> bytes:
+    """The HTML runs, compressed while the page waits to be rendered."""
+    return zlib.compress("\x00".join(blocks).encode("utf-8"), 1)
+
+
+def unpack(packed: bytes) -> list[str]:
+    """The HTML runs `pack` compressed."""
+    return zlib.decompress(packed).decode("utf-8").split("\x00")

@@ -15,9 +15,9 @@ macros._forget_changed_modules()  # `mkdocs serve` re-imports this file on every
 
 from macros import calendars, glossary  # noqa: E402  (after the refresh above, on purpose)
 from macros.errors import PlaybookDataError  # noqa: E402
-from macros.finished import restore_finished, split_finished  # noqa: E402
+from macros.finished import pack, restore_finished, split_finished, unpack  # noqa: E402
 from macros.glue import build_date, playbook_for  # noqa: E402
-from macros.site import Generated, generate  # noqa: E402
+from macros.site import Generated, deferred_body, generate  # noqa: E402
 
 _state: dict[str, Any] = {}
 
@@ -25,7 +25,8 @@ _state: dict[str, Any] = {}
 def on_config(config: Any) -> Any:
     """Load the data (failing the build on any error) and add generated pages to the nav."""
     pb = playbook_for(config)
-    generated = generate(pb, build_date())
+    _state["playbook"], _state["today"] = pb, build_date()
+    generated = generate(pb, _state["today"])
     _state["generated"] = generated
     _state["calendars"] = calendars.start(pb)
     _state["abbreviations"] = glossary.abbreviations(pb)
@@ -80,6 +81,9 @@ def on_post_build(config: Any) -> None:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     """Append glossary abbreviations; let finished HTML of generated pages skip Markdown."""
     generated: Generated = _state["generated"]
+    pod_id = generated.deferred.get(page.file.src_uri)
+    if pod_id is not None:
+        markdown = deferred_body(_state["playbook"], page.file.src_uri, pod_id, _state["today"])
     if page.file.src_uri in generated.finished:
         # Tooltips apply to Markdown text only, never inside HTML: nothing to add here.
         markdown, _state.setdefault("blocks", {})[page.file.src_uri] = split_finished(markdown)
@@ -88,14 +92,33 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    """Put the finished HTML set aside in `on_page_markdown` back into the page."""
+    """Keep a finished page's HTML aside, compressed, until its template is rendered.
+
+    MkDocs converts every page before it renders any, so all pages' HTML sits in memory at
+    once; with thousands of pods that is most of the build's memory.
+    """
     blocks = _state.get("blocks", {}).pop(page.file.src_uri, None)
     if page.file.generated_by:
-        # MkDocs keeps every page until the end of the build; a generated page's Markdown is
-        # not needed once converted, and dropping it keeps memory flat with many pods.
-        page.markdown = ""
+        page.markdown = ""  # not needed once converted
         page.file.content_string = ""
-    return html if blocks is None else restore_finished(html, blocks)
+    if blocks is not None:
+        _state.setdefault("packed", {})[page.file.src_uri] = pack(blocks)
+    return html
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """Put the finished HTML back just before the page's template is rendered."""
+    packed = _state.get("packed", {}).pop(page.file.src_uri, None)
+    if packed is not None:
+        page.content = restore_finished(page.content, unpack(packed))
+    return context
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Drop a generated page's HTML once written: nothing reads it after this."""
+    if page.file.generated_by:
+        page.content = ""
+    return output
 
 
 # Generated pages are edited through the data file they come from.

@@ -192,6 +192,16 @@ def _pod_meta(pod: m.Pod, today: dt.date) -> dict[str, Any]:
 
 def pod_page(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> str:
     """The whole Markdown page of one pod, front matter included (no list of other pods)."""
+    return pod_front_matter(pod, today) + "\n" + pod_body(pb, pod, root, today)
+
+
+def pod_front_matter(pod: m.Pod, today: dt.date) -> str:
+    """The front matter of a pod's page."""
+    return front_matter(_pod_meta(pod, pod.as_of or today))
+
+
+def pod_body(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> str:
+    """A pod's page below its front matter: finished HTML between `## ` section headings."""
     today = pod.as_of or today
     sections = [
         ("Profile", pod_profile(pb, pod.id, root)),
@@ -205,7 +215,7 @@ def pod_page(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> str:
                   stage_href=f"{root}{BY_STAGE}/{pod.stage}/",
                   sector_href=f"{root}{BY_SECTOR}/{slug(pod.organisation.sector)}/")
     parts = [body] + [f"## {title}\n\n{html}" for title, html in sections if html.strip()]
-    return front_matter(_pod_meta(pod, today)) + "\n" + brace_safe("\n".join(parts))
+    return brace_safe("\n".join(parts))
 
 
 def _index_page(pb: Playbook, title: str, pods: list[m.Pod], depth: int, today: dt.date,

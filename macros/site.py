@@ -18,6 +18,9 @@ class Generated:
     downloads: dict[str, bytes] = field(default_factory=dict)
     nav: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     finished: set[str] = field(default_factory=set)  # pages whose body is finished HTML
+    # Pages whose body is rendered only when MkDocs reaches them (src → pod id): with thousands
+    # of pods, holding every body from the start would be most of the build's memory.
+    deferred: dict[str, str] = field(default_factory=dict)
 
 
 def generate(pb: Playbook, today: dt.date) -> Generated:
@@ -53,6 +56,11 @@ def _template_pages(pb: Playbook, reviewed: dt.date, out: Generated) -> None:
         entries.append((template.title, src))
 
 
+def deferred_body(pb: Playbook, src: str, pod_id: str, today: dt.date) -> str:
+    """The body of a page listed in `Generated.deferred`."""
+    return pods.pod_body(pb, pb.pod(pod_id), page_root(src), today)
+
+
 def pod_calendars(pb: Playbook, first: int = 0, last: int | None = None) -> dict[str, bytes]:
     """The `.ics` download of each pod (from `first` to `last` in data order) with a launch date."""
     return {f"downloads/pods/{pod.id}.ics": quarter.pod_ics(pb, pod)
@@ -62,6 +70,7 @@ def pod_calendars(pb: Playbook, first: int = 0, last: int | None = None) -> dict
 def _pod_pages(pb: Playbook, today: dt.date, out: Generated) -> None:
     for pod in pb.pods:
         src = f"pods/{pod.id}.md"
-        out.pages[src] = pods.pod_page(pb, pod, page_root(src), today)
+        out.pages[src] = pods.pod_front_matter(pod, today)
+        out.deferred[src] = pod.id
     out.pages.update(pods.pod_index_pages(pb, today))
     out.finished.update(src for src in out.pages if src.startswith("pods/"))
