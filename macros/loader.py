@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -85,10 +87,34 @@ def _load_kind(
         paths = [path]
     else:
         paths = sorted(data_dir.glob(pattern))
+    if len(paths) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        yield from _load_in_two(data_dir, paths, model, errors)
+        return
     for path in paths:
         result = load_file(data_dir, path, model, errors)
         if result is not None:
             yield result
+
+
+# From this many files of one kind, half are read by a forked second process (two cores).
+PARALLEL_FROM = 300
+
+
+def _load_many(data_dir: Path, paths: list[Path], model: type[M]) -> tuple[list[Loaded], list[DataError]]:
+    errors: list[DataError] = []
+    found = [load_file(data_dir, path, model, errors) for path in paths]
+    return [item for item in found if item is not None], errors
+
+
+def _load_in_two(data_dir: Path, paths: list[Path], model: type[M],
+                 errors: list[DataError]) -> Iterator[Loaded]:
+    half = len(paths) // 2
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        other = pool.submit(_load_many, data_dir, paths[half:], model)
+        mine, my_errors = _load_many(data_dir, paths[:half], model)
+        theirs, their_errors = other.result()
+    errors.extend(my_errors + their_errors)
+    yield from mine + theirs
 
 
 def load_file(
