@@ -88,6 +88,7 @@ def bench(work: Path, sizes: list[int], seed: int, today: dt.date,
     entries = []
     for size in sizes:
         entries.append(measure_size(work / f"pods-{size}", pool[:size], settings))
+        _log(f"  result: {json.dumps(entries[-1])}")  # kept in the log if the run is cut short
         if not settings.keep:  # a 2,000-pod baseline site takes a gigabyte
             shutil.rmtree(work / f"pods-{size}", ignore_errors=True)
     return {"machine": measure.machine(), "sizes": entries, "exponents": exponents(entries),
@@ -132,7 +133,8 @@ def measure_size(folder: Path, pods: list[Path], settings: Settings) -> dict[str
         checks.append(measure.run([PYTHON, "-m", "macros.cli", "--root", str(config.parent),
                                    "check"], cwd=config.parent, env=env))
         _log(f"  run {number}/{runs}: build {builds[-1].seconds:.2f} s "
-             f"({builds[-1].peak_mb:.0f} MB), baseline {baselines[-1].seconds:.2f} s, "
+             f"({builds[-1].peak_mb:.0f} MB), baseline {baselines[-1].seconds:.2f} s "
+             f"({baselines[-1].peak_mb:.0f} MB), "
              f"check {checks[-1].seconds:.2f} s")
     return _entry(len(pods), folder, builds, baselines, checks)
 

@@ -62,10 +62,22 @@ class CapturePlugin(BasePlugin):  # type: ignore[type-arg]
         raise Captured
 
 
+def _keep_finished_html_inline(config: Any) -> None:
+    """Turn off the hook's shortcut that lets finished HTML skip Markdown (`macros.finished`).
+
+    With it, the hook hands Markdown only placeholders and puts the HTML back after conversion;
+    the baseline must get the page itself, HTML included, as a pre-rendered page would have it.
+    """
+    for hook in config["hooks"].values():
+        if hasattr(hook, "split_finished"):
+            hook.split_finished = lambda markdown: (markdown, [])
+
+
 def capture(config_file: Path, out: Path) -> None:
     """Write the pre-rendered Markdown of the site configured by `config_file` into `out`."""
     with tempfile.TemporaryDirectory(prefix="capture-site-") as site:
         config = load_config(config_file=str(config_file), site_dir=site)
+        _keep_finished_html_inline(config)
         config.plugins["bench-capture"] = CapturePlugin(out)
         try:
             build(config)
