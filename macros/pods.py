@@ -62,7 +62,10 @@ def _asset_name(pb: Playbook, asset_id: str) -> str:
 
 
 def _pod_name(pb: Playbook, pod_id: str) -> str:
-    return next((p.name for p in pb.pods if p.id == pod_id), pod_id)
+    try:
+        return pb.pod(pod_id).name  # indexed lookup: a scan per cell made the matrix quadratic
+    except KeyError:
+        return pod_id
 
 
 # ---------------------------------------------------------------- directory
