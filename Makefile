@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 # Material 9.7+ prints a banner about MkDocs 2 on every build; we stay on MkDocs 1.6 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check lint typecheck bench lock schemas new-pod browser nginx-dep clean setup
+.PHONY: serve test build check lint layers typecheck bench lock schemas new-pod browser nginx-dep clean setup
 
 serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -22,6 +22,7 @@ serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000 with live reload
 test: $(STAMP) browser nginx-dep $(AXE)  ## everything: lint, types, unit, build and browser tests
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	AXE_CORE_JS=$(abspath $(AXE)) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 build: $(STAMP)  ## the static site into site/, strict
@@ -32,6 +33,9 @@ check: $(STAMP)  ## validate all data and pages, no site build
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+layers: $(STAMP)  ## check the import-linter contracts (the layers in pyproject.toml)
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

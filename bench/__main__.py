@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from bench import measure, project, synth
-from macros.glue import build_date
-from macros.loader import load_playbook
+from macros.load.loader import load_playbook
+from macros.mkdocs_adapter.playbook_cache import build_date
 
 PYTHON = sys.executable
 
@@ -130,7 +130,7 @@ def measure_size(folder: Path, pods: list[Path], settings: Settings) -> dict[str
     for number in range(1, runs + 1):
         builds.append(build(config, folder / "site", env))
         baselines.append(build(base_config, folder / "baseline-site", env, strict=False))
-        checks.append(measure.run([PYTHON, "-m", "macros.cli", "--root", str(config.parent),
+        checks.append(measure.run([PYTHON, "-m", "macros.cli.main", "--root", str(config.parent),
                                    "check"], cwd=config.parent, env=env))
         _log(f"  run {number}/{runs}: build {builds[-1].seconds:.2f} s "
              f"({builds[-1].peak_mb:.0f} MB), baseline {baselines[-1].seconds:.2f} s "

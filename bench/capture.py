@@ -63,7 +63,7 @@ class CapturePlugin(BasePlugin):  # type: ignore[type-arg]
 
 
 def _keep_finished_html_inline(config: Any) -> None:
-    """Turn off the hook's shortcut that lets finished HTML skip Markdown (`macros.finished`).
+    """Turn off the hook's shortcut that lets finished HTML skip Markdown (`macros.mkdocs_adapter.fast_path`).
 
     With it, the hook hands Markdown only placeholders and puts the HTML back after conversion;
     the baseline must get the page itself, HTML included, as a pre-rendered page would have it.

@@ -21,7 +21,7 @@ def copy_project(dest: Path, pods: Sequence[Path] = (), *, source: Path = ROOT) 
             shutil.copytree(source / name, dest / name)
         else:
             shutil.copy2(source / name, dest / name)
-    # The config names its hook as `macros/mkdocs_hooks.py` and the macros plugin imports the
+    # The config names its hook as `macros/mkdocs_adapter/hooks.py` and the macros plugin imports the
     # local `macros` package, both relative to the config file. A copy, not a link: every build
     # of a run can measure the same code (see `snapshot`), even while someone edits the checkout.
     shutil.copytree(source / "macros", dest / "macros",

@@ -12,10 +12,10 @@ from typing import Any
 import yaml
 
 from bench import vocabulary as vocab
-from macros import models as m
-from macros.loader import load_playbook
-from macros.scaffold import new_file
-from macros.strictyaml import read_yaml
+from macros.cli.scaffold import new_file
+from macros.load.loader import load_playbook
+from macros.load.yaml_reader import read_yaml
+from macros.model import data as m
 
 DAY = dt.timedelta(days=1)
 

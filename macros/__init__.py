@@ -13,7 +13,7 @@ _seen_mtimes: dict[str, float] = {}
 def define_env(env: Any) -> None:
     """mkdocs-macros entry point: load the playbook once and register the page macros."""
     _forget_changed_modules()
-    from macros.page_macros import register
+    from macros.mkdocs_adapter.page_macros import register
 
     register(env)
 

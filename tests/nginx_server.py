@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.hosting import TEMPLATE, nginx_config, site_script_hashes
+from macros.cli.hosting import TEMPLATE, nginx_config, site_script_hashes
 
 NO_NGINX = ("nginx is not installed; `make test` installs it on Debian "
             "(apt-get install nginx-light)")

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros.loader import load_playbook
+from macros.load.loader import load_playbook
 from tests.conftest import ROOT, build_site
 from tests.htmlparse import parse
 

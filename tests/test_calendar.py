@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from macros import quarter as calendar
-from macros.playbook import Playbook
+from macros.compute import quarter as cq
+from macros.model.playbook import Playbook
+from macros.render import quarter as calendar
 from tests.fixtures import mini_playbook
 from tests.fixtures.pods_b import with_pod
 from tests.htmlparse import parse
@@ -26,7 +27,7 @@ def expected_count(pb: Playbook) -> int:
 
 def test_event_count() -> None:
     pb = pb_()
-    events = calendar.quarter_events(pb, pb.pod("acme"))
+    events = cq.quarter_events(pb, pb.pod("acme"))
     # Fixture: 13 weeks in 4-week cycles → 13 week starts + 3 briefings + 1 checkpoint = 17.
     assert len(events) == expected_count(pb) == 17
 
@@ -35,7 +36,7 @@ def test_week_starts_are_weekly_from_launch() -> None:
     pb = pb_()
     acme = pb.pod("acme")
     assert acme.launch_date is not None
-    weeks = [e for e in calendar.quarter_events(pb, acme) if e.kind == "week"]
+    weeks = [e for e in cq.quarter_events(pb, acme) if e.kind == "week"]
     assert [e.date for e in weeks] == [acme.launch_date + dt.timedelta(days=7 * i)
                                        for i in range(pb.cycle.quarter_weeks)]
     # Quarter week 5 starts cycle 2 again at week 1: its activities are week 1's.
@@ -48,7 +49,7 @@ def test_briefings_fall_in_each_cycles_last_week() -> None:
     pb = pb_()
     acme = pb.pod("acme")
     assert acme.launch_date is not None
-    briefings = [e for e in calendar.quarter_events(pb, acme) if e.kind == "briefing"]
+    briefings = [e for e in cq.quarter_events(pb, acme) if e.kind == "briefing"]
     length = pb.cycle.length_weeks
     assert [e.quarter_week for e in briefings] == [length, 2 * length, 3 * length]
     for event in briefings:
@@ -60,12 +61,12 @@ def test_checkpoint_uses_the_signal_days() -> None:
     pb = pb_()
     acme = pb.pod("acme")
     assert acme.launch_date is not None
-    signal = calendar.production_signal(pb)
+    signal = cq.production_signal(pb)
     assert signal is not None
     assert signal.auto is not None
     days = signal.auto.days
     assert days == 90
-    [checkpoint] = [e for e in calendar.quarter_events(pb, acme) if e.kind == "checkpoint"]
+    [checkpoint] = [e for e in cq.quarter_events(pb, acme) if e.kind == "checkpoint"]
     assert checkpoint.date == acme.launch_date + dt.timedelta(days=days)
     assert checkpoint.key == "day-090"
 
@@ -73,7 +74,7 @@ def test_checkpoint_uses_the_signal_days() -> None:
 def test_no_launch_date_means_no_events() -> None:
     pb = pb_()
     pod = pb.pod("beta").model_copy(update={"launch_date": None})
-    assert calendar.quarter_events(pb, pod) == []
+    assert cq.quarter_events(pb, pod) == []
     with pytest.raises(ValueError, match="launch_date"):
         calendar.pod_ics(pb, pod)
     html = calendar.pod_quarter(with_pod(pb, pod), "beta", "")

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from macros import models as m
-from macros.changelog import changelog_list, page_link
+from macros.model import data as m
+from macros.render.changelog import changelog_list, page_link
 from tests.fixtures import mini_playbook
 from tests.htmlparse import parse
 

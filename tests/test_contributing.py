@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import main
+from macros.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
 CONTRIBUTING = REPO / "CONTRIBUTING.md"

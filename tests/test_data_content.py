@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import models as m
-from macros.loader import load_playbook
-from macros.playbook import Playbook
+from macros.load.loader import load_playbook
+from macros.model import data as m
+from macros.model.playbook import Playbook
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

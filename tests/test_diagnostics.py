@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from macros import diagnostics as d
-from macros import models as m
-from macros.loader import load_playbook
-from macros.playbook import Playbook
+from macros.compute import diagnosis as dx
+from macros.load.loader import load_playbook
+from macros.model import data as m
+from macros.model.playbook import Playbook
+from macros.render import diagnostics as d
 from tests.fixtures import mini_playbook
 from tests.fixtures.pods_b import days_after, with_change_lead
 from tests.htmlparse import parse
@@ -28,9 +29,9 @@ def signal(pb: Playbook, check: str) -> m.Signal:
     return next(s for s in pb.diagnostic("ghost-pod").signals if s.auto and s.auto.check == check)
 
 
-def run(pod: m.Pod, check: str, today: dt.date, pb: Playbook | None = None) -> d.SignalResult:
+def run(pod: m.Pod, check: str, today: dt.date, pb: Playbook | None = None) -> dx.SignalResult:
     pb = pb or pb_()
-    diagnosis = d.evaluate(pb, pod, pb.diagnostic("ghost-pod"), today)
+    diagnosis = dx.evaluate(pb, pod, pb.diagnostic("ghost-pod"), today)
     return next(r for r in diagnosis.results if r.signal.id == signal(pb, check).id)
 
 
@@ -176,7 +177,7 @@ def test_score_is_the_sum_of_fired_weights() -> None:
     pb = pb_()
     diag = pb.diagnostic("ghost-pod")
     today = days_after(LAUNCH, 120)
-    diagnosis = d.evaluate(pb, pb.pod("beta"), diag, today)
+    diagnosis = dx.evaluate(pb, pb.pod("beta"), diag, today)
     fired = [r.signal for r in diagnosis.results if r.status == "fired"]
     # beta: nothing in production (2), no metrics (1), designer is a PM (2), owner at 5% (1).
     assert {s.id for s in fired} == {"nothing-in-production", "no-evaluation-metrics",
@@ -187,7 +188,7 @@ def test_score_is_the_sum_of_fired_weights() -> None:
 
 def test_healthy_pod_scores_zero() -> None:
     pb = pb_()
-    diagnosis = d.evaluate(pb, pb.pod("acme"), pb.diagnostic("ghost-pod"), dt.date(2025, 5, 20))
+    diagnosis = dx.evaluate(pb, pb.pod("acme"), pb.diagnostic("ghost-pod"), dt.date(2025, 5, 20))
     assert diagnosis.score == 0
     assert diagnosis.band.verdict == "healthy"
 
@@ -197,7 +198,7 @@ def test_healthy_pod_scores_zero() -> None:
     (9, "ghost-pod")])
 def test_verdict_band_is_the_highest_reached(score: int, verdict: str) -> None:
     # Fixture bands: healthy from 0, at-risk from 2, ghost-pod from 4.
-    assert d.band_for(pb_().diagnostic("ghost-pod"), score).verdict == verdict
+    assert dx.band_for(pb_().diagnostic("ghost-pod"), score).verdict == verdict
 
 
 def test_signal_without_auto_is_left_to_the_review() -> None:
@@ -205,30 +206,30 @@ def test_signal_without_auto_is_left_to_the_review() -> None:
     diag = pb.diagnostic("ghost-pod")
     manual = diag.signals[0].model_copy(update={"auto": None})
     diag = diag.model_copy(update={"signals": (manual, *diag.signals[1:])})
-    diagnosis = d.evaluate(pb, pb.pod("beta"), diag, days_after(LAUNCH, 200))
+    diagnosis = dx.evaluate(pb, pb.pod("beta"), diag, days_after(LAUNCH, 200))
     assert diagnosis.results[0].status == "manual"
     assert diagnosis.score == 6 - manual.weight
 
 
 # ---------------------------------------------------------------- composition
 
-def kinds(devs: list[d.Deviation]) -> set[tuple[str, str]]:
+def kinds(devs: list[dx.Deviation]) -> set[tuple[str, str]]:
     return {(dev.role.id, dev.kind) for dev in devs}
 
 
 def test_composition_of_a_well_staffed_pod_is_clean() -> None:
-    assert d.composition(pb_(), pb_().pod("acme")) == []
+    assert dx.composition(pb_(), pb_().pod("acme")) == []
 
 
 def test_composition_flags_each_gap_of_beta() -> None:
-    found = kinds(d.composition(pb_(), pb_().pod("beta")))
+    found = kinds(dx.composition(pb_(), pb_().pod("beta")))
     assert found == {("domain-owner", "below-minimum"), ("workflow-designer", "not-full-time"),
                      ("workflow-designer", "title-not-covered"), ("data-engineer", "missing")}
 
 
 def test_composition_flags_change_lead_at_20_percent() -> None:
     pb, p = with_change_lead(20)
-    devs = [dev for dev in d.composition(pb, p) if dev.role.id == "change-lead"]
+    devs = [dev for dev in dx.composition(pb, p) if dev.role.id == "change-lead"]
     assert len(devs) == 1
     assert devs[0].kind == "below-minimum"
     assert "20%" in devs[0].finding
@@ -238,19 +239,19 @@ def test_composition_flags_change_lead_at_20_percent() -> None:
 
 def test_composition_accepts_change_lead_in_range() -> None:
     pb, p = with_change_lead(40)
-    assert [dev for dev in d.composition(pb, p) if dev.role.id == "change-lead"] == []
+    assert [dev for dev in dx.composition(pb, p) if dev.role.id == "change-lead"] == []
 
 
 def test_composition_flags_allocation_outside_both_ranges() -> None:
     # Domain owner: 30–50% first quarter, 15–20% steady state, minimum 20; 25% is in neither.
     p = held(pod("acme"), "domain-owner", allocation=25)
-    assert kinds(d.composition(pb_(), p)) == {("domain-owner", "outside-range")}
+    assert kinds(dx.composition(pb_(), p)) == {("domain-owner", "outside-range")}
 
 
 def test_composition_flags_sharing_beyond_the_limit() -> None:
     limit = pb_().role("data-engineer").time.shareable_across
     p = held(pod("acme"), "data-engineer", shared_across=limit + 1)
-    assert kinds(d.composition(pb_(), p)) == {("data-engineer", "over-shared")}
+    assert kinds(dx.composition(pb_(), p)) == {("data-engineer", "over-shared")}
 
 
 def test_pod_composition_cites_the_role_sources() -> None:
@@ -283,7 +284,7 @@ def test_review_trend_sorted_and_scored() -> None:
     earlier = m.Review(date=dt.date(2025, 2, 1), diagnostic="ghost-pod",
                        signals={**answers, "designer-is-pm": True})
     p = pod("beta", reviews=(later, earlier))
-    trend = d.review_trend(p, diag)
+    trend = dx.review_trend(p, diag)
     assert [t.review.date for t in trend] == [dt.date(2025, 2, 1), dt.date(2025, 3, 1)]
     weights = {s.id: s.weight for s in diag.signals}
     assert [t.score for t in trend] == [weights["designer-is-pm"],
@@ -384,7 +385,7 @@ def real() -> Playbook:
 
 
 def test_worked_example_change_lead_is_flagged(real: Playbook) -> None:
-    devs = d.composition(real, real.pod(WORKED))
+    devs = dx.composition(real, real.pod(WORKED))
     lead = [dev for dev in devs if dev.role.id == "change-lead"]
     assert len(lead) == 1
     assert "20%" in lead[0].finding
@@ -395,7 +396,7 @@ def test_real_ghost_pod_example_is_a_ghost_pod(real: Playbook) -> None:
     ghosts = [p for p in real.pods if p.stage != "closed" and p.launch_date
               and not p.first_production_date]
     for p in ghosts:
-        diagnosis = d.evaluate(real, p, real.diagnostic("ghost-pod"),
+        diagnosis = dx.evaluate(real, p, real.diagnostic("ghost-pod"),
                                days_after(p.launch_date, 365))  # type: ignore[arg-type]
         assert diagnosis.band.verdict == "ghost-pod"
 
@@ -405,7 +406,7 @@ def test_domain_owner_floor_follows_the_phase() -> None:
     """20% is the floor in the first quarter; after it the steady-state range (15%) applies."""
 
 
-    from macros.diagnostics import check_domain_owner_below_minimum
+    from macros.compute.diagnosis import check_domain_owner_below_minimum
 
     pb = mini_playbook()
     role = pb.role("domain-owner")
@@ -425,7 +426,7 @@ def test_domain_owner_floor_follows_the_phase() -> None:
 def test_as_of_pins_the_diagnosis_date() -> None:
 
 
-    from macros.diagnostics import evaluate
+    from macros.compute.diagnosis import evaluate
 
     pb = mini_playbook()
     pod = pb.pods[0].model_copy(update={"as_of": dt.date(2026, 1, 1)})

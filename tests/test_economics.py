@@ -6,8 +6,9 @@ from fractions import Fraction
 
 import pytest
 
-from macros import economics
-from macros.models import Economics
+from macros.compute import economics as ec
+from macros.model.data import Economics
+from macros.render import economics
 from tests.fixtures import mini_playbook
 from tests.fixtures.pods_b import with_pod
 from tests.htmlparse import Element, parse
@@ -23,7 +24,7 @@ def econ(**changes: object) -> Economics:
 
 
 def test_worked_example_numbers() -> None:
-    result = economics.compute(econ())
+    result = ec.compute(econ())
     # 2.5 FTE × $150,000 = $375,000; 75/60 h × 400 = 500 h; 500 h × $300 = $150,000.
     assert result.baseline_cost == 375_000
     assert result.hours_saved_per_year == 500
@@ -35,7 +36,7 @@ def test_worked_example_numbers() -> None:
 
 
 def test_worked_example_roi_by_year() -> None:
-    years = economics.compute(econ()).years
+    years = ec.compute(econ()).years
     assert [y.year for y in years] == [1, 2, 3]
     assert [y.cumulative_savings for y in years] == [150_000, 300_000, 450_000]
     assert [y.cumulative_net for y in years] == [-30_000, 120_000, 270_000]
@@ -45,14 +46,14 @@ def test_worked_example_roi_by_year() -> None:
 
 def test_fractional_ftes_are_exact() -> None:
     # 1.1 × $100,000 is $110,000 exactly, not 110000.00000000001.
-    result = economics.compute(econ(baseline_ftes=1.1, loaded_cost_per_fte=100_000))
+    result = ec.compute(econ(baseline_ftes=1.1, loaded_cost_per_fte=100_000))
     assert result.baseline_cost == 110_000
     assert economics.money(result.baseline_cost) == "$110,000"
 
 
 def test_payback_on_a_month_boundary() -> None:
     # 30 min × 1,000 units = 500 h × $120 = $60,000 a year = $5,000 a month; $60,000 / $5,000 = 12.
-    result = economics.compute(econ(minutes_saved_per_unit=30, volume_per_year=1000,
+    result = ec.compute(econ(minutes_saved_per_unit=30, volume_per_year=1000,
                                     hourly_rate=120, pod_cost=60_000, horizon_years=2))
     assert result.payback_months == 12
     assert result.payback_month == 12
@@ -61,7 +62,7 @@ def test_payback_on_a_month_boundary() -> None:
 
 def test_payback_that_is_not_a_whole_number() -> None:
     # 42 min × 1,000 = 700 h × $120 = $84,000 a year = $7,000 a month; 100,000 / 7,000 = 100/7.
-    result = economics.compute(econ(minutes_saved_per_unit=42, volume_per_year=1000,
+    result = ec.compute(econ(minutes_saved_per_unit=42, volume_per_year=1000,
                                     hourly_rate=120, pod_cost=100_000))
     assert result.payback_months == Fraction(100, 7)
     assert result.payback_month == 15
@@ -69,7 +70,7 @@ def test_payback_that_is_not_a_whole_number() -> None:
 
 
 def test_no_savings_never_pays_back() -> None:
-    result = economics.compute(econ(hourly_rate=0))
+    result = ec.compute(econ(hourly_rate=0))
     assert result.payback_months is None
     assert result.payback_month is None
     assert all(y.cumulative_net == -180_000 for y in result.years)
@@ -92,7 +93,7 @@ def test_percent_format() -> None:
 
 def test_source_rounding_explained_when_it_differs() -> None:
     inputs = econ()
-    note = economics.source_rounding(inputs, economics.compute(inputs))
+    note = economics.source_rounding(inputs, ec.compute(inputs))
     assert note is not None
     # End of month 14: 14 × $12,500 = $175,000, still short of $180,000.
     for fact in ("month 14", "14.4", "$175,000", "$180,000", "month 15", "down"):
@@ -101,7 +102,7 @@ def test_source_rounding_explained_when_it_differs() -> None:
 
 def test_source_rounding_silent_when_it_agrees_or_is_absent() -> None:
     for inputs in (econ(source_payback_month=15), econ(source_payback_month=None)):
-        assert economics.source_rounding(inputs, economics.compute(inputs)) is None
+        assert economics.source_rounding(inputs, ec.compute(inputs)) is None
 
 
 def _cells(table: Element) -> list[list[str]]:

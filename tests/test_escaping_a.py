@@ -17,9 +17,9 @@ from collections.abc import Callable
 import jinja2
 import pytest
 
-from macros import cycle, glossary, roles, scoping, sources
-from macros import templates_render as tr
-from macros.playbook import Playbook
+from macros.model.playbook import Playbook
+from macros.render import cycle, glossary, roles, scoping, sources
+from macros.render import templates as tr
 from tests.fixtures import TRAPS, mini_playbook, split_front_matter, to_html
 from tests.htmlparse import Element, parse
 

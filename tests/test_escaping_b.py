@@ -11,9 +11,9 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from macros import diagnostics, economics, pods
-from macros import quarter as calendar
-from macros.playbook import Playbook
+from macros.model.playbook import Playbook
+from macros.render import diagnostics, economics, pods
+from macros.render import quarter as calendar
 from tests.fixtures.pods_b import TRAP, trap_playbook
 from tests.htmlparse import Element, parse
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import PlaybookDataError
-from macros.loader import load_playbook
+from macros.load.loader import load_playbook
+from macros.model.errors import PlaybookDataError
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 POD = "data/pods/acme.yaml"
@@ -202,7 +202,7 @@ def test_errors_from_several_files_are_reported_together(data: Path) -> None:
 def test_cli_check_reports_without_traceback(data: Path) -> None:
     replace(data / "pods" / "acme.yaml", "      allocation: 30\n", "      allocation: 150\n")
     result = subprocess.run(
-        [sys.executable, "-m", "macros.cli", "check", "--data", str(data), "--no-pages"],
+        [sys.executable, "-m", "macros.cli.main", "check", "--data", str(data), "--no-pages"],
         capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
@@ -212,7 +212,7 @@ def test_cli_check_reports_without_traceback(data: Path) -> None:
 
 def test_cli_check_passes_on_valid_data(data: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "macros.cli", "check", "--data", str(data), "--no-pages"],
+        [sys.executable, "-m", "macros.cli.main", "check", "--data", str(data), "--no-pages"],
         capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("ok:")
@@ -233,7 +233,7 @@ def test_cli_check_catches_a_misspelt_macro_in_a_page(tmp_path: Path, data: Path
         "review_every: 6 months\naudience: [staff]\ntags: [test]\nrender_macros: true\n---\n\n"
         "# A page\n\n{{ role_matrx() }}\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "macros.cli", "check", "--data", str(data), "--docs", str(docs)],
+        [sys.executable, "-m", "macros.cli.main", "check", "--data", str(data), "--docs", str(docs)],
         capture_output=True, text=True, check=False,
         env={**os.environ, "SOURCE_DATE_EPOCH": "1795000000"})  # 2026-11-18: page not yet due
     assert result.returncode == 1, result.stdout
@@ -243,7 +243,7 @@ def test_cli_check_catches_a_misspelt_macro_in_a_page(tmp_path: Path, data: Path
 
 def test_many_files_load_the_same_in_two_processes(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Above PARALLEL_FROM files a second process reads half; results and errors are the same."""
-    import macros.loader as loader
+    import macros.load.loader as loader
 
     pod = (data / "pods" / "acme.yaml").read_text(encoding="utf-8")
     for number in range(6):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.hosting import TEMPLATE, nginx_config
+from macros.cli.hosting import TEMPLATE, nginx_config
 from tests.nginx_server import require_nginx, start_nginx
 
 HASHED_ASSET = re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from macros.page_calls import MACROS
-from macros.page_macros import macro_table
+from macros.load.macro_calls import MACROS
+from macros.mkdocs_adapter.page_macros import macro_table
 from tests.fixtures import mini_playbook
 
 

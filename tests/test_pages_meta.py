@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.pages import PageReview, add_interval, check_pages, page_reviews, review_status
+from macros.load.page_meta import PageReview, add_interval, check_pages, page_reviews
+from macros.render.review_status import review_status
 from tests.htmlparse import parse
 
 TODAY = dt.date(2025, 6, 30)

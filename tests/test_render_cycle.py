@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros import cycle
+from macros.render import cycle
 from tests.fixtures import assert_survives_markdown, mini_playbook, squash
 from tests.htmlparse import Element, parse
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros import glossary
+from macros.render import glossary
 from tests.fixtures import assert_survives_markdown, mini_playbook, to_html
 from tests.htmlparse import parse
 

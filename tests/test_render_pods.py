@@ -7,8 +7,9 @@ import datetime as dt
 import markdown
 import yaml
 
-from macros import diagnostics, pods
-from macros.playbook import Playbook
+from macros.compute import diagnosis as dx
+from macros.model.playbook import Playbook
+from macros.render import pods
 from tests.fixtures import mini_playbook
 from tests.fixtures.pods_b import with_pod
 from tests.htmlparse import Element, parse
@@ -70,7 +71,7 @@ def test_directory_columns_come_from_the_data() -> None:
     assert cells[4] == beta.stage
     assert cells[5] == str(days)
     assert row.children[5].attrs["data-sort-value"] == str(days)
-    expected = diagnostics.evaluate(pb, beta, pb.diagnostic("ghost-pod"), TODAY)
+    expected = dx.evaluate(pb, beta, pb.diagnostic("ghost-pod"), TODAY)
     verdict = row.children[6].find("span", cls="pod-verdict")
     assert verdict.attrs["data-verdict"] == expected.band.verdict
     assert verdict.text == expected.band.label

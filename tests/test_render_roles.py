@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from macros import roles
+from macros.render import roles
 from tests.fixtures import (
     assert_survives_markdown,
     mini_playbook,

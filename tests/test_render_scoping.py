@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import scoping
+from macros.render import scoping
 from tests.fixtures import assert_survives_markdown, mini_playbook
 from tests.htmlparse import Element, parse
 

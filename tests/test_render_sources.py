@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros import sources
+from macros.render import sources
 from tests.fixtures import assert_survives_markdown, mini_playbook, squash
 from tests.htmlparse import parse
 

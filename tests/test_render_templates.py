@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from macros import templates_render as tr
+from macros.render import templates as tr
 from tests.fixtures import assert_survives_markdown, mini_playbook, split_front_matter, to_html
 from tests.htmlparse import parse
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import main
-from macros.loader import load_playbook
-from macros.scaffold import ScaffoldError, new_file
-from macros.strictyaml import read_yaml
+from macros.cli.main import main
+from macros.cli.scaffold import ScaffoldError, new_file
+from macros.load.loader import load_playbook
+from macros.load.yaml_reader import read_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2025, 7, 1)

@@ -110,7 +110,7 @@ def test_nav_on_a_pod_page_does_not_grow_with_the_registry(registries: dict[int,
 def test_playbook_check_is_fast(registries: dict[int, Registry]) -> None:
     large = registries[LARGE]
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "macros.cli", "--root", str(large.root), "check"],
+    result = subprocess.run([sys.executable, "-m", "macros.cli.main", "--root", str(large.root), "check"],
                             capture_output=True, text=True, check=False, cwd=large.root)
     elapsed = time.perf_counter() - started
     assert result.returncode == 0, result.stdout + result.stderr

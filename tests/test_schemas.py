@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.loader import LAYOUT
-from macros.schemas import KINDS, expected_schemas
+from macros.cli.schemas import KINDS, expected_schemas
+from macros.load.loader import LAYOUT
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, sync_playwright
 
-from macros.loader import load_playbook
-from macros.playbook import Playbook
+from macros.load.loader import load_playbook
+from macros.model.playbook import Playbook
 from tests.browser.crawl import Visit, crawl
 from tests.browser.support import (
     REPO,

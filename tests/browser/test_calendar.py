@@ -10,8 +10,8 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import Page
 
-from macros import models as m
-from macros.playbook import Playbook
+from macros.model import data as m
+from macros.model.playbook import Playbook
 
 pytestmark = pytest.mark.browser
 

@@ -14,9 +14,9 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Page
 
-from macros import models as m
-from macros.loader import load_playbook
-from macros.playbook import Playbook
+from macros.load.loader import load_playbook
+from macros.model import data as m
+from macros.model.playbook import Playbook
 from tests.browser.support import REPO, PageFactory
 
 pytestmark = pytest.mark.browser

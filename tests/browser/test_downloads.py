@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Page
 
-from macros.playbook import Playbook
+from macros.model.playbook import Playbook
 from tests.browser.support import CONTENT_TYPES
 
 pytestmark = pytest.mark.browser

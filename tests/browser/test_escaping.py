@@ -13,7 +13,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page
 
-from macros.playbook import Playbook
+from macros.model.playbook import Playbook
 from tests.browser.support import REPO, PageFactory, serve
 from tests.conftest import build_site
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from macros.playbook import Playbook
+from macros.model.playbook import Playbook
 from tests.browser.crawl import SEARCH_READY
 from tests.browser.support import FIRST_RESULT, FIRST_RESULT_IS, page_path
 

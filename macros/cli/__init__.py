@@ -1,0 +1,1 @@
+"""The `playbook` command: check, new, schemas and hosting, with the starter files."""

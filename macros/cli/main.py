@@ -1,0 +1,125 @@
+"""The `playbook` command: check the data and pages, scaffold new files, refresh schemas."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from macros.load.loader import load_playbook
+from macros.model.errors import DataError, PlaybookDataError
+from macros.model.playbook import Playbook
+from macros.model.urls import build_date
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # an editor must never see a traceback
+        print(f"playbook: internal error: {type(err).__name__}: {err}\n"
+              "This is a bug in the playbook tools, not in your data; please report it.",
+              file=sys.stderr)
+        return 2
+    return status
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="playbook", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path(),
+                        help="project folder holding data/, docs/ and mkdocs.yml (default: .)")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    check = sub.add_parser("check", help="validate every data file and page")
+    check.add_argument("--data", type=Path, help="data folder (default: ROOT/data)")
+    check.add_argument("--docs", type=Path, help="pages folder (default: ROOT/docs)")
+    check.add_argument("--no-pages", action="store_true", help="check the data only")
+    check.set_defaults(run=_check)
+    new = sub.add_parser("new", help="write a commented starter file that passes the check")
+    new.add_argument("kind", choices=["pod", "template", "source"])
+    new.add_argument("id", help="lowercase-hyphenated id, e.g. revenue-cycle")
+    new.set_defaults(run=_new)
+    schemas = sub.add_parser("schemas", help="regenerate the JSON Schemas in schemas/")
+    schemas.set_defaults(run=_schemas)
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    data = args.data or args.root / "data"
+    errors: list[DataError] = []
+    warnings: list[DataError] = []
+    playbook: Playbook | None
+    try:
+        playbook = load_playbook(data)
+    except PlaybookDataError as err:
+        errors.extend(err.errors)
+        playbook = None
+    if not args.no_pages:
+        docs = args.docs or args.root / "docs"
+        page_errors, page_warnings = _check_docs(docs, playbook, _grace_days(args.root))
+        errors.extend(page_errors)
+        warnings.extend(page_warnings)
+    for warning in sorted(warnings):
+        print(f"warning: {warning}")
+    for error in sorted(errors):
+        print(error)
+    elapsed = time.perf_counter() - started
+    if errors:
+        noun = "error" if len(errors) == 1 else "errors"
+        print(f"{len(errors)} {noun}; fix them and run `make check` again.")
+        return 1
+    pods = len(playbook.pods) if playbook else 0
+    print(f"ok: data and pages are valid ({pods} pods, {elapsed:.2f} s)")
+    return 0
+
+
+def _check_docs(docs: Path, playbook: Playbook | None,
+                grace: int) -> tuple[list[DataError], list[DataError]]:
+    """Front matter and review dates of every page, and (with valid data) its macro calls."""
+    from macros.load.macro_calls import MACROS, check_page_calls
+    from macros.load.page_meta import check_pages
+
+    errors, warnings = check_pages(docs, build_date(), grace)
+    if playbook is not None:
+        errors.extend(check_page_calls(docs, playbook, MACROS))
+    return errors, warnings
+
+
+def _grace_days(root: Path) -> int:
+    """`extra.review_grace_days` from mkdocs.yml, read without evaluating its tags."""
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return 30
+    for line in config.read_text(encoding="utf-8").splitlines():
+        stripped = line.strip()
+        if stripped.startswith("review_grace_days:"):
+            return int(stripped.split(":", 1)[1].split("#", 1)[0].strip())
+    return 30
+
+
+def _new(args: argparse.Namespace) -> int:
+    from macros.cli.scaffold import ScaffoldError, new_file
+
+    try:
+        path = new_file(args.kind, args.id, args.root / "data")
+    except ScaffoldError as err:
+        print(f"playbook new: {err}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}; fill it in, then run `make check`")
+    return 0
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    from macros.cli.schemas import write_schemas
+
+    for path in write_schemas(args.root / "schemas"):
+        print(f"updated {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

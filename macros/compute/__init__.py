@@ -1,0 +1,1 @@
+"""Computing: diagnosis, staffing, economics and calendars from the models, with no HTML."""

@@ -1,0 +1,1 @@
+"""Loading and checking: strict YAML reading, editor messages, the loader, cross-file checks, pages."""

@@ -1,0 +1,182 @@
+"""Load every data file once, validate it, and return one immutable `Playbook`."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from macros.load.cross_checks import check_references
+from macros.load.loaded import Loaded
+from macros.load.messages import explain
+from macros.load.yaml_reader import YamlDocument, read_yaml
+from macros.model import data as m
+from macros.model.errors import DataError, PlaybookDataError, format_path
+from macros.model.playbook import Playbook
+
+M = TypeVar("M", bound=BaseModel)
+
+
+# (what, glob under data/, model of one file); a glob without '*' names one required file.
+LAYOUT: tuple[tuple[str, str, type[BaseModel]], ...] = (
+    ("roles", "roles/*.yaml", m.RolesFile),
+    ("cycle", "cycle.yaml", m.CycleFile),
+    ("diagnostics", "diagnostics/*.yaml", m.DiagnosticFile),
+    ("pods", "pods/*.yaml", m.PodFile),
+    ("templates", "templates/*.yaml", m.TemplateFile),
+    ("sources", "sources.yaml", m.SourcesFile),
+    ("glossary", "glossary.yaml", m.GlossaryFile),
+    ("assets", "infrastructure.yaml", m.AssetsFile),
+    ("changelog", "changelog.yaml", m.ChangelogFile),
+)
+
+
+def load_playbook(data_dir: Path) -> Playbook:
+    """Validate all of `data_dir` and return the playbook, or raise with every error found."""
+    # Loading allocates many long-lived objects and no cycles: the cyclic GC would only rescan
+    # them again and again (a third of the time with a thousand pods).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_playbook(data_dir)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_playbook(data_dir: Path) -> Playbook:
+    errors: list[DataError] = []
+    loaded: dict[str, list[Loaded]] = {}
+    for what, pattern, model in LAYOUT:
+        loaded[what] = list(_load_kind(data_dir, pattern, model, errors))
+    if errors:
+        raise PlaybookDataError(errors)
+    errors.extend(check_references(loaded))
+    if errors:
+        raise PlaybookDataError(errors)
+    return _assemble(loaded)
+
+
+def _load_kind(
+    data_dir: Path, pattern: str, model: type[M], errors: list[DataError]
+) -> Iterator[Loaded]:
+    if "*" not in pattern:
+        path = data_dir / pattern
+        if not path.is_file():
+            errors.append(DataError(_display(data_dir, path), 1, "", "this required file is missing",
+                                    "restore it from the repository (git checkout -- FILE)"))
+            return
+        paths = [path]
+    else:
+        paths = sorted(data_dir.glob(pattern))
+    if len(paths) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        yield from _load_in_two(data_dir, paths, model, errors)
+        return
+    for path in paths:
+        result = load_file(data_dir, path, model, errors)
+        if result is not None:
+            yield result
+
+
+# From this many files of one kind, half are read by a forked second process (two cores).
+PARALLEL_FROM = 300
+
+
+def _load_many(data_dir: Path, paths: list[Path], model: type[M]) -> tuple[list[Loaded], list[DataError]]:
+    errors: list[DataError] = []
+    found = [load_file(data_dir, path, model, errors) for path in paths]
+    return [item for item in found if item is not None], errors
+
+
+def _load_in_two(data_dir: Path, paths: list[Path], model: type[M],
+                 errors: list[DataError]) -> Iterator[Loaded]:
+    half = len(paths) // 2
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        other = pool.submit(_load_many, data_dir, paths[half:], model)
+        mine, my_errors = _load_many(data_dir, paths[:half], model)
+        theirs, their_errors = other.result()
+    errors.extend(my_errors + their_errors)
+    yield from mine + theirs
+
+
+def load_file(
+    data_dir: Path, path: Path, model: type[M], errors: list[DataError]
+) -> Loaded | None:
+    """Read and validate one file; append its errors and return it when it is valid."""
+    shown = _display(data_dir, path)
+    text = _decode(path.read_bytes(), shown, errors)
+    if text is None:
+        return None
+    doc = read_yaml(text)
+    found = [DataError(shown, p.line or 1, format_path(p.path), p.message, p.hint)
+             for p in doc.problems]
+    if doc.data is not None and not isinstance(doc.data, dict):
+        found.append(DataError(shown, 1, "", "the file must be a set of 'key: value' fields",
+                               f"start the file with the fields of {model.__name__}"))
+        errors.extend(found)
+        return None
+    valid = None
+    if doc.data is not None:
+        # A YAML trap already explains its field; the model's complaint there adds nothing.
+        trapped = {error.field for error in found}
+        valid, problems = _validate(model, doc, shown)
+        found.extend(e for e in problems if e.field not in trapped)
+    errors.extend(found)
+    if found or valid is None:
+        return None
+    return Loaded(valid, shown, doc)
+
+
+def _validate(model: type[M], doc: YamlDocument, shown: str) -> tuple[M | None, list[DataError]]:
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as err:
+        return None, [_to_error(model, detail, doc, shown) for detail in err.errors()]
+
+
+def _to_error(model: type[BaseModel], detail: Any, doc: YamlDocument, shown: str) -> DataError:
+    loc = tuple(part for part in detail["loc"] if not _is_union_tag(part))
+    message, hint = explain(model, detail, loc)
+    return DataError(shown, doc.line_of(loc) or 1, format_path(loc), message, hint)
+
+
+def _is_union_tag(part: object) -> bool:
+    # pydantic names union branches ('int', 'function-after[...]'); editors never need them.
+    return isinstance(part, str) and ("[" in part or part in {"str", "int", "float", "bool"})
+
+
+def _decode(raw: bytes, shown: str, errors: list[DataError]) -> str | None:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        errors.append(DataError(shown, line, "", "the file is not UTF-8 text",
+                                "save it again as UTF-8 in your editor (File > Save with encoding)"))
+        return None
+
+
+def _display(data_dir: Path, path: Path) -> str:
+    return (Path(data_dir.name) / path.relative_to(data_dir)).as_posix()
+
+
+def _assemble(loaded: dict[str, list[Loaded]]) -> Playbook:
+    def models(what: str, attr: Callable[[Any], Any]) -> tuple[Any, ...]:
+        return tuple(attr(item.model) for item in loaded[what])
+
+    return Playbook(
+        roles=tuple(sorted(models("roles", lambda f: f.role), key=lambda r: r.order)),
+        cycle=loaded["cycle"][0].model,
+        diagnostics=models("diagnostics", lambda f: f.diagnostic),
+        pods=models("pods", lambda f: f.pod),
+        templates=models("templates", lambda f: f.template),
+        sources=loaded["sources"][0].model.sources,
+        glossary=loaded["glossary"][0].model.terms,
+        assets=loaded["assets"][0].model.assets,
+        changes=tuple(sorted(loaded["changelog"][0].model.changes,
+                             key=lambda c: c.date, reverse=True)),
+    )

@@ -1,0 +1,1 @@
+"""Rendering: the autoescaping Jinja environment and one module per concern; never imports MkDocs."""

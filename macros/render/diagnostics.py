@@ -1,0 +1,102 @@
+"""The ghost-pod checklist, the signal table and each pod's diagnosis and composition check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+from macros.compute.diagnosis import (
+    TrendPoint,
+    composition,
+    evaluate,
+    review_trend,
+)
+from macros.compute.figures import money
+from macros.model import data as m
+from macros.model.playbook import Playbook
+from macros.render.environment import render
+from macros.render.sources import cite_ref
+
+
+def band_ranges(diagnostic: m.Diagnostic) -> list[tuple[str, m.VerdictBand]]:
+    """Each verdict band with the scores it covers, e.g. ('2–3', at-risk), lowest first."""
+    bands = sorted(diagnostic.verdicts, key=lambda b: b.min_score)
+    uppers = [b.min_score - 1 for b in bands[1:]]
+    out = []
+    for band, upper in zip(bands, [*uppers, None], strict=True):
+        if upper is None:
+            out.append((f"{band.min_score} or more", band))
+        else:
+            span = f"{band.min_score}" if upper == band.min_score else f"{band.min_score}–{upper}"
+            out.append((span, band))
+    return out
+
+
+def checklist_config(diagnostic: m.Diagnostic) -> dict[str, object]:
+    """The data the checklist script needs: signal weights and verdict bands."""
+    return {
+        "id": diagnostic.id,
+        "storageKey": f"ai-pod-playbook:checklist:{diagnostic.id}",
+        "signals": [{"id": s.id, "weight": s.weight} for s in diagnostic.signals],
+        "verdicts": [{"verdict": b.verdict, "min": b.min_score, "label": b.label}
+                     for b in sorted(diagnostic.verdicts, key=lambda b: b.min_score)],
+    }
+
+
+def diagnostic_checklist(pb: Playbook, diagnostic_id: str, root: str) -> str:
+    """A printable checklist of a diagnostic's signals that scripts turn into a live score."""
+    diagnostic = pb.diagnostic(diagnostic_id)
+    return render("diagnostics-checklist.html", diagnostic=diagnostic, bands=band_ranges(diagnostic),
+                  config=checklist_config(diagnostic), root=root)
+
+
+def signal_table(pb: Playbook, diagnostic_id: str, root: str) -> str:
+    """Each signal of a diagnostic: why it matters, its threshold and what to do."""
+    diagnostic = pb.diagnostic(diagnostic_id)
+    return render("diagnostics-signal-table.html", diagnostic=diagnostic,
+                  bands=band_ranges(diagnostic))
+
+
+def pod_diagnosis(pb: Playbook, pod_id: str, root: str, today: dt.date) -> str:
+    """Which signals the pod's data fires and why, the verdict, and its review trend."""
+    pod = pb.pod(pod_id)
+    parts = [render("diagnostics-pod-diagnosis.html", pod=pod, diagnosis=evaluate(pb, pod, d, today),
+                    trend=_trend_rows(review_trend(pod, d), d), root=root) for d in pb.diagnostics]
+    return "".join(parts)
+
+
+def _trend_rows(trend: list[TrendPoint], diagnostic: m.Diagnostic) -> list[dict[str, object]]:
+    """Each review with the titles it ticked and its score change from the review before."""
+    rows: list[dict[str, object]] = []
+    for i, point in enumerate(trend):
+        ticked = [s.title for s in diagnostic.signals if point.review.signals.get(s.id)]
+        change = "—" if i == 0 else f"{point.score - trend[i - 1].score:+d}".replace("-", "−")
+        rows.append({"point": point, "ticked": ", ".join(ticked) or "none", "change": change})
+    return rows
+
+
+KIND_LABELS: dict[str, str] = {
+    "missing": "Role missing",
+    "not-full-time": "Not full time",
+    "below-minimum": "Below the minimum",
+    "outside-range": "Outside the usual range",
+    "title-not-covered": "Job title does not cover the role",
+    "over-shared": "Shared across too many pods",
+}
+
+
+def _supplement(held: m.PodRole | None) -> str | None:
+    if held is None or held.supplement is None:
+        return None
+    cost = held.supplement_monthly_cost
+    extra = "" if cost is None else f" at {money(Fraction(cost))} a month"
+    return f"supplemented by {held.supplement}{extra}"
+
+
+def pod_composition(pb: Playbook, pod_id: str, root: str) -> str:
+    """The pod's staffing compared with the role guidance, with the sources behind it."""
+    pod = pb.pod(pod_id)
+    rows = [{"deviation": d, "kind": KIND_LABELS[d.kind], "supplement": _supplement(d.holder),
+             "sources": [cite_ref(pb, c, root) for c in d.cited]}
+            for d in composition(pb, pod)]
+    return render("diagnostics-composition.html", pod=pod, rows=rows, root=root)

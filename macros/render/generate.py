@@ -1,0 +1,77 @@
+"""Everything the build generates from data: pages, downloads and nav entries (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from macros.model.playbook import Playbook
+from macros.model.urls import page_root
+from macros.render import pods, quarter, roles
+from macros.render import templates as templates_render
+
+
+@dataclass(frozen=True)
+class Generated:
+    """Pages (src path → Markdown), downloads (path → bytes) and nav entries by section."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    downloads: dict[str, bytes] = field(default_factory=dict)
+    nav: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    finished: set[str] = field(default_factory=set)  # pages whose body is finished HTML
+    # Pages whose body is rendered only when MkDocs reaches them (src → pod id): with thousands
+    # of pods, holding every body from the start would be most of the build's memory.
+    deferred: dict[str, str] = field(default_factory=dict)
+
+
+def generate(pb: Playbook, today: dt.date) -> Generated:
+    """Generate every page and download that comes from data alone."""
+    out = Generated()
+    reviewed = pb.changes[0].date if pb.changes else today
+    _role_pages(pb, reviewed, out)
+    _template_pages(pb, reviewed, out)
+    _pod_pages(pb, today, out)
+    out.downloads["downloads/role-matrix.csv"] = roles.role_matrix_csv(pb).encode()
+    return out
+
+
+def _role_pages(pb: Playbook, reviewed: dt.date, out: Generated) -> None:
+    entries = out.nav.setdefault("Pod design", [])
+    for role in pb.roles:
+        src = f"pod-design/{role.id}.md"
+        out.pages[src] = roles.role_page(pb, role, page_root(src), reviewed)
+        entries.append((role.name, src))
+
+
+def _template_pages(pb: Playbook, reviewed: dt.date, out: Generated) -> None:
+    entries = out.nav.setdefault("Templates", [])
+    for template in pb.templates:
+        src = f"templates/{template.id}.md"
+        out.pages[src] = templates_render.template_page(pb, template, page_root(src), reviewed)
+        out.downloads[f"downloads/templates/{template.id}.md"] = (
+            templates_render.template_markdown(
+                template, owner_name=pb.role(template.owner).name).encode())
+        table = templates_render.template_csv(template)
+        if table is not None:
+            out.downloads[f"downloads/templates/{template.id}.csv"] = table.encode()
+        entries.append((template.title, src))
+
+
+def deferred_body(pb: Playbook, src: str, pod_id: str, today: dt.date) -> str:
+    """The body of a page listed in `Generated.deferred`."""
+    return pods.pod_body(pb, pb.pod(pod_id), page_root(src), today)
+
+
+def pod_calendars(pb: Playbook, first: int = 0, last: int | None = None) -> dict[str, bytes]:
+    """The `.ics` download of each pod (from `first` to `last` in data order) with a launch date."""
+    return {f"downloads/pods/{pod.id}.ics": quarter.pod_ics(pb, pod)
+            for pod in pb.pods[first:last] if pod.launch_date is not None}
+
+
+def _pod_pages(pb: Playbook, today: dt.date, out: Generated) -> None:
+    for pod in pb.pods:
+        src = f"pods/{pod.id}.md"
+        out.pages[src] = pods.pod_front_matter(pod, today)
+        out.deferred[src] = pod.id
+    out.pages.update(pods.pod_index_pages(pb, today))
+    out.finished.update(src for src in out.pages if src.startswith("pods/"))

@@ -1,0 +1,259 @@
+"""The pod registry: directory, profiles, infrastructure tables and the generated pod pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from markupsafe import Markup
+
+from macros.compute import diagnosis, figures
+from macros.model import data as m
+from macros.model.playbook import Playbook
+from macros.render import diagnostics, economics, quarter
+from macros.render.environment import render
+from macros.render.front_matter import brace_safe, front_matter
+
+OWNER = "AI Center of Excellence"
+REVIEW_EVERY = "3 months"
+STAGES: tuple[str, ...] = ("forming", "building", "production", "scaling", "closed")
+# Index pages live under these folders; a pod id cannot clash with them in practice.
+BY_STAGE = "pods/by-stage"
+BY_SECTOR = "pods/by-sector"
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def slug(text: str) -> str:
+    """A lowercase hyphenated id from free text: 'Professional services' → 'professional-services'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "other"
+
+
+def domain_owner(pod: m.Pod) -> m.PodRole | None:
+    """Who holds the domain-owner role in the pod, if anyone."""
+    return next((r for r in pod.roles if r.role == diagnosis.DOMAIN_OWNER), None)
+
+
+def days_since_launch(pod: m.Pod, today: dt.date) -> int | None:
+    """Days from launch to `today` (negative before launch), or None without a launch date."""
+    return None if pod.launch_date is None else ((pod.as_of or today) - pod.launch_date).days
+
+
+def _days_text(days: int | None) -> str:
+    if days is None:
+        return "not launched"
+    return f"starts in {-days}" if days < 0 else str(days)
+
+
+def primary_diagnostic(pb: Playbook) -> m.Diagnostic | None:
+    """The diagnostic the registry shows a verdict for: the first one in the data."""
+    return pb.diagnostics[0] if pb.diagnostics else None
+
+
+def _role_name(pb: Playbook, role_id: str) -> str:
+    return next((r.name for r in pb.roles if r.id == role_id), role_id)
+
+
+def _asset_name(pb: Playbook, asset_id: str) -> str:
+    return next((a.name for a in pb.assets if a.id == asset_id), asset_id)
+
+
+def _pod_name(pb: Playbook, pod_id: str) -> str:
+    try:
+        return pb.pod(pod_id).name  # indexed lookup: a scan per cell made the matrix quadratic
+    except KeyError:
+        return pod_id
+
+
+# ---------------------------------------------------------------- directory
+
+
+def directory_rows(pb: Playbook, pods: Iterable[m.Pod], today: dt.date) -> list[dict[str, Any]]:
+    """One row per pod: the values the directory shows and sorts by."""
+    check = primary_diagnostic(pb)
+    rows = []
+    for pod in pods:
+        owner = domain_owner(pod)
+        days = days_since_launch(pod, today)
+        verdict = None if check is None else diagnosis.evaluate(pb, pod, check, today)
+        rows.append({"pod": pod, "owner": owner.holder if owner else "—", "days": days,
+                     "days_text": _days_text(days), "stage_order": STAGES.index(pod.stage),
+                     "diagnosis": verdict})
+    return rows
+
+
+def _directory(pb: Playbook, pods: Iterable[m.Pod], root: str, today: dt.date) -> str:
+    return render("pods-directory.html", rows=directory_rows(pb, pods, today), root=root,
+                  today=today, diagnostic=primary_diagnostic(pb))
+
+
+def pod_directory(pb: Playbook, root: str, today: dt.date) -> str:
+    """A sortable table of every registered pod, linking to each pod's page."""
+    return _directory(pb, sorted(pb.pods, key=lambda p: p.name.casefold()), root, today)
+
+
+# ---------------------------------------------------------------- profile
+
+
+def _held_rows(pb: Playbook, pod: m.Pod) -> list[dict[str, Any]]:
+    """The pod's roles in role order, with money inputs formatted."""
+    order = {r.id: r.order for r in pb.roles}
+    rows = []
+    for held in sorted(pod.roles, key=lambda r: order.get(r.role, 99)):
+        rows.append({"held": held, "name": _role_name(pb, held.role), "notes": _notes(held)})
+    return rows
+
+
+def _notes(held: m.PodRole) -> str:
+    """Supplement, training investment and the pod's note on one role, as one line."""
+    parts = []
+    if held.supplement:
+        cost = held.supplement_monthly_cost
+        parts.append(f"Supplemented by {held.supplement}"
+                     + ("" if cost is None else f" at {figures.dollars(cost)} a month") + ".")
+    if held.training_investment is not None:
+        parts.append(f"Training investment {figures.dollars(held.training_investment)}.")
+    if held.note:
+        parts.append(held.note)
+    return " ".join(parts)
+
+
+def _infrastructure_rows(pb: Playbook, pod: m.Pod) -> list[dict[str, Any]]:
+    return [{"item": item, "name": _asset_name(pb, item.asset),
+             "from_name": None if item.from_pod is None else _pod_name(pb, item.from_pod)}
+            for item in pod.infrastructure]
+
+
+def _target_rows(pb: Playbook, pod: m.Pod) -> list[dict[str, Any]]:
+    return [{"target": t, "inherits": [_asset_name(pb, a) for a in t.inherits]}
+            for t in sorted(pod.targets, key=lambda t: t.quarter)]
+
+
+def pod_profile(pb: Playbook, pod_id: str, root: str) -> str:
+    """The pod at a glance: staffing, domain and scope, metric, targets, evaluation, infrastructure."""
+    pod = pb.pod(pod_id)
+    return render("pods-profile.html", pod=pod, roles=_held_rows(pb, pod),
+                  targets=_target_rows(pb, pod), assets=_infrastructure_rows(pb, pod),
+                  metrics=[metric_text(e) for e in pod.evaluation_metrics], root=root)
+
+
+def metric_text(metric: m.EvalMetric) -> str:
+    """An evaluation metric as text, e.g. 'Recall > 95%' or 'Latency <= 2 s'."""
+    unit = metric.unit if metric.unit == "%" else f" {metric.unit}"
+    return f"{metric.name} {metric.comparator} {metric.value:g}{unit}"
+
+
+# ---------------------------------------------------------------- infrastructure
+
+
+def inheritance_cell(pb: Playbook, pod: m.Pod, asset: m.Asset) -> dict[str, str | None]:
+    """What the pod did with one asset: built, inherited (from which pod) or nothing recorded."""
+    item = next((i for i in pod.infrastructure if i.asset == asset.id), None)
+    if item is None:
+        return {"status": "none", "from_id": None, "from_name": None, "detail": None}
+    source = item.from_pod
+    return {"status": item.status, "from_id": source, "detail": item.detail,
+            "from_name": None if source is None else _pod_name(pb, source)}
+
+
+def inheritance_matrix(pb: Playbook, root: str) -> str:
+    """Pods × shared assets: which pod built each asset and which inherited it from whom."""
+    pods = [p for p in sorted(pb.pods, key=lambda p: p.name.casefold()) if p.infrastructure]
+    rows = [{"pod": p, "cells": [inheritance_cell(pb, p, a) for a in pb.assets]} for p in pods]
+    return render("pods-inheritance-matrix.html", assets=pb.assets, rows=rows, root=root)
+
+
+def asset_table(pb: Playbook, root: str) -> str:
+    """Each shared asset: what the first pod builds, what the next inherits, who governs it."""
+    return render("pods-asset-table.html", assets=pb.assets, root=root)
+
+
+# ---------------------------------------------------------------- generated pages
+
+
+def last_reviewed(pod: m.Pod, today: dt.date) -> dt.date:
+    """The pod's latest committed review, else its launch date, else `today`."""
+    dates = [r.date for r in pod.reviews if r.date <= today]
+    if dates:
+        return max(dates)
+    return pod.launch_date if pod.launch_date and pod.launch_date <= today else today
+
+
+def _pod_meta(pod: m.Pod, today: dt.date) -> dict[str, Any]:
+    return {"title": pod.name, "owner": OWNER,
+            "description": f"{pod.organisation.name}: {pod.domain}",
+            "last_reviewed": last_reviewed(pod, today), "review_every": REVIEW_EVERY,
+            "audience": ["staff", "domain-owner"],
+            "tags": ["pods", pod.stage, html.escape(pod.organisation.sector)],
+            # Pods are found through the registry, whose table search does index; hundreds of
+            # full pod pages would multiply the search index and the build time.
+            "search": {"exclude": True}}
+
+
+def pod_page(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> str:
+    """The whole Markdown page of one pod, front matter included (no list of other pods)."""
+    return pod_front_matter(pod, today) + "\n" + pod_body(pb, pod, root, today)
+
+
+def pod_front_matter(pod: m.Pod, today: dt.date) -> str:
+    """The front matter of a pod's page."""
+    return front_matter(_pod_meta(pod, pod.as_of or today))
+
+
+def pod_body(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> str:
+    """A pod's page below its front matter: finished HTML between `## ` section headings."""
+    today = pod.as_of or today
+    sections = [
+        ("Profile", pod_profile(pb, pod.id, root)),
+        ("Automatic diagnosis", diagnostics.pod_diagnosis(pb, pod.id, root, today)),
+        ("Composition check", diagnostics.pod_composition(pb, pod.id, root)),
+        ("Quarter calendar", quarter.pod_quarter(pb, pod.id, root)),
+    ]
+    if pod.economics is not None:
+        sections.append(("Economics", economics.pod_economics(pb, pod.id, root)))
+    body = render("pods-page.html", pod=pod, root=root,
+                  stage_href=f"{root}{BY_STAGE}/{pod.stage}/",
+                  sector_href=f"{root}{BY_SECTOR}/{slug(pod.organisation.sector)}/")
+    parts = [body] + [f"## {title}\n\n{html}" for title, html in sections if html.strip()]
+    return brace_safe("\n".join(parts))
+
+
+def _index_page(pb: Playbook, title: str, pods: list[m.Pod], depth: int, today: dt.date,
+                tags: list[str]) -> str:
+    root = "../" * depth
+    meta = {"title": title, "owner": OWNER, "last_reviewed": today, "review_every": REVIEW_EVERY,
+            "audience": ["staff"], "tags": ["pods", *tags], "search": {"exclude": True}}
+    body = render("pods-index.html", title=title, count=len(pods), root=root,
+                  table=Markup(_directory(pb, pods, root, today)))  # rendered, so escaped
+    return front_matter(meta) + "\n" + brace_safe(body)
+
+
+def _groups(pb: Playbook) -> dict[str, tuple[str, list[m.Pod]]]:
+    """Index page path → (title, pods) for every stage and sector that has pods."""
+    by_name = sorted(pb.pods, key=lambda p: p.name.casefold())
+    groups: dict[str, tuple[str, list[m.Pod]]] = {}
+    for stage in STAGES:
+        found = [p for p in by_name if p.stage == stage]
+        if found:
+            groups[f"{BY_STAGE}/{stage}.md"] = (f"Pods in the {stage} stage", found)
+    for sector in sorted({p.organisation.sector for p in pb.pods}, key=str.casefold):
+        found = [p for p in by_name if p.organisation.sector == sector]
+        groups[f"{BY_SECTOR}/{slug(sector)}.md"] = (f"Pods in {sector}", found)
+    return groups
+
+
+def pod_index_pages(pb: Playbook, today: dt.date) -> dict[str, str]:
+    """Generated pages (src path → Markdown) listing pods by stage and by sector, plus an index."""
+    pages = {path: _index_page(pb, title, pods, path.count("/") + 1, today, [path.split("/")[1]])
+             for path, (title, pods) in _groups(pb).items()}
+    links = [(title, len(pods), path.removesuffix(".md") + "/")
+             for path, (title, pods) in _groups(pb).items()]
+    meta = {"title": "Browse pods", "owner": OWNER, "last_reviewed": today,
+            "review_every": REVIEW_EVERY, "audience": ["staff"], "tags": ["pods"]}
+    pages["pods/browse.md"] = front_matter(meta) + "\n" + brace_safe(
+        render("pods-browse.html", links=links, root="../../"))
+    return pages

@@ -1,0 +1,64 @@
+"""A pod's quarter as a table on its page and as an `.ics` download for calendar apps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar
+from icalendar import Event as IcsEvent
+
+from macros.compute.quarter import PRODID, UID_DOMAIN, Event, quarter_events
+from macros.model import data as m
+from macros.model.playbook import Playbook
+from macros.render.environment import render
+
+
+def _ics_event(pod: m.Pod, event: Event, stamp: dt.datetime) -> IcsEvent:
+    item = IcsEvent()
+    item.add("uid", f"{pod.id}-{event.key}@{UID_DOMAIN}")
+    item.add("dtstamp", stamp)
+    item.add("dtstart", event.date)
+    item.add("dtend", event.date + dt.timedelta(days=1))
+    item.add("summary", f"{pod.name}: {event.title}")
+    if event.description:
+        item.add("description", event.description)
+    item.add("transp", "TRANSPARENT")
+    return item
+
+
+def pod_ics(pb: Playbook, pod: m.Pod) -> bytes:
+    """The pod's quarter as an iCalendar file; identical bytes on every build."""
+    if pod.launch_date is None:
+        raise ValueError(f"pod '{pod.id}' has no launch_date, so it has no quarter calendar")
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"{pod.name}: first quarter")
+    # DTSTAMP comes from the data, not the clock, so rebuilding changes nothing.
+    stamp = dt.datetime.combine(pod.launch_date, dt.time(), tzinfo=dt.UTC)
+    for event in quarter_events(pb, pod):
+        cal.add_component(_ics_event(pod, event, stamp))
+    return bytes(cal.to_ical())
+
+
+def quarter_rows(pb: Playbook, pod: m.Pod) -> list[dict[str, object]]:
+    """One row per quarter week: dates, cycle week and the milestones that fall in it."""
+    events = quarter_events(pb, pod)
+    rows: list[dict[str, object]] = []
+    length = pb.cycle.length_weeks
+    for week in (e for e in events if e.kind == "week"):
+        end = week.date + dt.timedelta(days=6)
+        marks = [e for e in events if e.kind != "week" and week.date <= e.date <= end]
+        cycle_no, week_no = divmod(week.quarter_week - 1, length)
+        plan = next((w for w in pb.cycle.weeks if w.number == week_no + 1), None)
+        rows.append({"week": week, "end": end, "milestones": marks, "cycle": cycle_no + 1,
+                     "cycle_week": week_no + 1, "plan": plan})
+    return rows
+
+
+def pod_quarter(pb: Playbook, pod_id: str, root: str) -> str:
+    """The pod's 13-week quarter as a dated table, with a link to its calendar file."""
+    pod = pb.pod(pod_id)
+    return render("calendar-quarter.html", pod=pod, rows=quarter_rows(pb, pod),
+                  cycle=pb.cycle, root=root)

@@ -1,0 +1,133 @@
+"""Role renderers: the RACI matrix, role cards and links, and the generated role pages."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Any
+
+from markupsafe import Markup
+
+from macros.model.data import Activity, PercentRange, Role, Template, Week
+from macros.model.playbook import Playbook
+from macros.render.environment import render
+from macros.render.front_matter import brace_safe, front_matter
+from macros.render.sources import cite_ref
+
+RACI = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
+RACI_MEANING = {
+    "R": "does the work",
+    "A": "owns the outcome and signs it off (one role per activity)",
+    "C": "is asked before the work is done",
+    "I": "is told once it is done",
+}
+OWNER = "AI Center of Excellence"
+REVIEW_EVERY = "6 months"
+
+
+def letter_of(activity: Activity, role_id: str) -> str | None:
+    """The RACI letter a role has in an activity, or None."""
+    return next((r.letter for r in activity.raci if r.role == role_id), None)
+
+
+def percent_range(span: PercentRange) -> str:
+    """'30–50%' or '100%' when both ends are equal."""
+    return f"{span.min}%" if span.min == span.max else f"{span.min}–{span.max}%"
+
+
+def staffing(role: Role) -> str:
+    """Full-time or part-time, and how many pods one person may serve."""
+    kind = role.time.kind.capitalize()
+    shared = role.time.shareable_across
+    return kind if shared == 1 else f"{kind}, or shared across up to {shared} pods"
+
+
+def role_matrix(pb: Playbook, root: str) -> str:
+    """HTML RACI table: a row per role, a column per cycle activity grouped by week."""
+    rows = [{"role": role, "cells": [letter_of(act, role.id) for _, act in pb.activities()]}
+            for role in pb.roles]
+    return render("roles-matrix.html", root=root, weeks=pb.cycle.weeks, rows=rows,
+                  names=RACI, meanings=RACI_MEANING)
+
+
+def role_matrix_csv(pb: Playbook) -> str:
+    """The RACI matrix as CSV: a header of 'Week N: activity' columns, a row per role."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Role", *(f"Week {w.number}: {a.title}" for w, a in pb.activities())])
+    for role in pb.roles:
+        writer.writerow([role.name, *(letter_of(a, role.id) or "" for _, a in pb.activities())])
+    return out.getvalue()
+
+
+def _citations(pb: Playbook, role: Role, root: str) -> list[Markup]:
+    return [cite_ref(pb, c, root) for c in role.time.cited]
+
+
+def _facts(pb: Playbook, role: Role, root: str) -> list[dict[str, Any]]:
+    return [{"text": f.text, "cite": cite_ref(pb, f.cited, root)} for f in role.facts]
+
+
+def _role(pb: Playbook, role_id: str) -> Role:
+    try:
+        return pb.role(role_id)
+    except KeyError:
+        known = ", ".join(r.id for r in pb.roles)
+        raise ValueError(f"there is no role with id '{role_id}' (known: {known})") from None
+
+
+def _time(role: Role) -> dict[str, str]:
+    return {"first": percent_range(role.time.first_quarter),
+            "steady": percent_range(role.time.steady_state), "minimum": f"{role.time.minimum}%"}
+
+
+def role_card(pb: Playbook, role_id: str, root: str) -> str:
+    """A role's card: purpose, staffing, time per phase, minimum, and the sources behind them."""
+    role = _role(pb, role_id)
+    return render("roles-card.html", root=root, role=role, staffing=staffing(role),
+                  time=_time(role), cites=_citations(pb, role, root), facts=_facts(pb, role, root))
+
+
+def role_links(pb: Playbook, root: str) -> str:
+    """A list linking every role page, with each role's purpose."""
+    return render("roles-links.html", root=root, roles=pb.roles)
+
+
+def _duties(pb: Playbook, role: Role) -> list[tuple[Week, Activity, str]]:
+    return [(week, act, RACI[letter]) for week, act in pb.activities()
+            if (letter := letter_of(act, role.id)) is not None]
+
+
+def _owned(pb: Playbook, role: Role) -> list[Template]:
+    return [t for t in pb.templates if t.owner == role.id]
+
+
+def page_url(path: str) -> str:
+    """A docs path or URL ('cycle.md', 'x/index.md', 'cycle/') as a directory URL."""
+    path = path.strip().lstrip("/")
+    if path.endswith(".md"):
+        path = path.removesuffix(".md").removesuffix("index").rstrip("/")
+        path = f"{path}/" if path else ""
+    return path
+
+
+def _page_label(pb: Playbook, url: str) -> str:
+    titles = {f"pod-design/{r.id}/": r.name for r in pb.roles}
+    titles |= {f"templates/{t.id}/": t.title for t in pb.templates}
+    if url in titles:
+        return titles[url]
+    last = url.rstrip("/").rsplit("/", 1)[-1]
+    return last.replace("-", " ").capitalize() if last else "Home"
+
+
+def role_page(pb: Playbook, role: Role, root: str, last_reviewed: dt.date) -> str:
+    """The whole Markdown page of one role, front matter included."""
+    meta = {"title": role.name, "description": role.purpose, "owner": OWNER,
+            "last_reviewed": last_reviewed, "review_every": REVIEW_EVERY,
+            "audience": [role.id], "tags": ["roles", role.id], "search": {"boost": 2}}
+    onboarding = [(_page_label(pb, url), url) for url in map(page_url, role.onboarding)]
+    body = render("roles-page.html", root=root, role=role, staffing=staffing(role),
+                  time=_time(role), cites=_citations(pb, role, root), facts=_facts(pb, role, root),
+                  duties=_duties(pb, role), templates=_owned(pb, role), onboarding=onboarding)
+    return front_matter(meta) + "\n" + brace_safe(body)

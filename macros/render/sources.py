@@ -1,0 +1,183 @@
+"""Citations and the sources page: attributions and back-links built from `data/sources.yaml`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from macros.model.data import Citation, Sample, Source
+from macros.model.playbook import Playbook
+from macros.render.environment import render
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# `cite("bcg")`, `stat('bcg', 'x')` or `cite(source_id="bcg")` inside a page's macro calls.
+_CALL = re.compile(
+    r"\b(?:cite|stat)\(\s*(?:source_id\s*=\s*)?([\"'])([a-z0-9]+(?:-[a-z0-9]+)*)\1"
+)
+Backlinks = Mapping[str, Sequence[tuple[str, str]]]
+
+
+def _when(source: Source) -> str | None:
+    if source.year is None:
+        return None
+    if source.month is not None:
+        return f"{MONTHS[source.month - 1]} {source.year}"
+    if source.quarter is not None:
+        return f"Q{source.quarter} {source.year}"
+    return str(source.year)
+
+
+def _survey(sample: Sample) -> str | None:
+    if sample.survey and sample.year and str(sample.year) not in sample.survey:
+        return f"{sample.year} {sample.survey}"
+    return sample.survey
+
+
+def sample_text(sample: Sample, full: bool = False) -> str:
+    """One sample, e.g. 'n=1,250+'; `full` adds the population and the year of the study."""
+    text = f"n={sample.n:,}" + ("+" if sample.at_least else "")
+    if full and sample.population:
+        text += f" {sample.population}"
+    label = _survey(sample) or (str(sample.year) if full and sample.year else None)
+    return f"{text} ({label})" if label else text
+
+
+def short_title(source: Source) -> str:
+    """The title without its subtitle: 'Rewired: The McKinsey Guide…' → 'Rewired'."""
+    return source.title.split(":", 1)[0].strip()
+
+
+def attribution(source: Source) -> str:
+    """Short attribution: authors and short title (or publisher), edition, samples, date."""
+    who = [", ".join(source.authors), short_title(source)] if source.authors else [source.publisher]
+    parts = [*who, *([source.edition] if source.edition else [])]
+    if source.samples:
+        parts.append(" + ".join(sample_text(s) for s in source.samples))
+    # When every sample names its own survey, the survey labels already carry the dates.
+    surveyed = bool(source.samples) and all(s.survey for s in source.samples)
+    when = _when(source)
+    if when and not surveyed:
+        parts.append(when)
+    return ", ".join(parts)
+
+
+def _source(pb: Playbook, source_id: str) -> Source:
+    try:
+        return pb.source(source_id)
+    except KeyError:
+        raise ValueError(f"there is no source with id '{source_id}' in data/sources.yaml") from None
+
+
+def finding_anchor(source_id: str, finding_id: str) -> str:
+    """Anchor of a finding on the sources page ('--' cannot occur inside an id)."""
+    return f"src-{source_id}--{finding_id}"
+
+
+def _link(source: Source, anchor: str, locator: str | None, root: str) -> str:
+    text = attribution(source) + (f", {locator}" if locator else "")
+    return render("sources-cite.html", root=root, anchor=anchor, title=source.title,
+                  text=text).rstrip("\n")
+
+
+def cite(pb: Playbook, source_id: str, locator: str | None, root: str) -> str:
+    """Inline attribution link to the source on the sources page."""
+    source = _source(pb, source_id)
+    return _link(source, f"src-{source.id}", locator, root)
+
+
+def stat(pb: Playbook, source_id: str, finding_id: str, root: str) -> str:
+    """A finding's figure followed by its attribution, e.g. '60% (BCG, n=1,250+, Sep 2025)'."""
+    source = _source(pb, source_id)
+    try:
+        finding = pb.finding(source_id, finding_id)
+    except KeyError:
+        raise ValueError(f"source '{source_id}' has no finding '{finding_id}'") from None
+    return render("sources-stat.html", root=root, anchor=finding_anchor(source_id, finding_id),
+                  finding=finding, title=source.title, text=attribution(source)).rstrip("\n")
+
+
+def cite_ref(pb: Playbook, citation: Citation, root: str) -> Markup:
+    """A data citation as an inline link (to the finding when it names one), safe for fragments."""
+    source = _source(pb, citation.source)
+    anchor = (finding_anchor(source.id, citation.finding) if citation.finding
+              else f"src-{source.id}")
+    return Markup(_link(source, anchor, citation.locator, root))  # rendered by the autoescaping env
+
+
+def find_citations(markdown: str) -> set[str]:
+    """Source ids named by `cite(...)` and `stat(...)` calls in a page's Markdown."""
+    return {match.group(2) for match in _CALL.finditer(markdown)}
+
+
+def citations_in(value: object) -> Iterator[Citation]:
+    """Every `Citation` inside a model, however deeply nested."""
+    if isinstance(value, Citation):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from citations_in(getattr(value, name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from citations_in(item)
+
+
+def _generated_pages(pb: Playbook) -> Iterator[tuple[str, str, object]]:
+    for role in pb.roles:
+        yield role.name, f"pod-design/{role.id}/", role
+    for template in pb.templates:
+        yield template.title, f"templates/{template.id}/", template
+    for pod in pb.pods:
+        yield pod.name, f"pods/{pod.id}/", pod
+    yield pb.cycle.title, "cycle/", pb.cycle
+
+
+def data_citations(pb: Playbook) -> dict[str, list[tuple[str, str]]]:
+    """Source id → (title, url) of each page whose data cites it (roles, templates, pods, cycle)."""
+    pages: dict[str, list[tuple[str, str]]] = {}
+    for title, url, model in _generated_pages(pb):
+        for citation in citations_in(model):
+            links = pages.setdefault(citation.source, [])
+            if (title, url) not in links:
+                links.append((title, url))
+    return pages
+
+
+def _entry(source: Source, backlinks: Backlinks) -> dict[str, object]:
+    return {"source": source, "attribution": attribution(source), "when": _when(source),
+            "samples": [sample_text(x, full=True) for x in source.samples],
+            "anchors": {f.id: finding_anchor(source.id, f.id) for f in source.findings},
+            "cited_by": list(backlinks.get(source.id, ()))}
+
+
+def sources_list(pb: Playbook, backlinks: Backlinks, root: str) -> str:
+    """Every source with its details, findings and the pages that cite it."""
+    ordered = sorted(pb.sources, key=lambda s: attribution(s).casefold())
+    return render("sources-list.html", root=root, entries=[_entry(s, backlinks) for s in ordered])
+
+
+# Page macros that render data carrying citations: name → the models they render.
+_DATA_MACRO = re.compile(
+    r"\b(role_card|template_body|pod_\w+|cycle_results)\(\s*(?:([\"'])([a-z0-9-]+)\2)?"
+)
+
+
+def _macro_models(pb: Playbook, name: str, arg: str | None) -> tuple[object, ...]:
+    if name == "cycle_results":
+        return (pb.cycle.results,)
+    if name == "role_card":
+        return tuple(r for r in pb.roles if r.id == arg)
+    if name == "template_body":
+        return tuple(t for t in pb.templates if t.id == arg)
+    return tuple(p for p in pb.pods if p.id == arg)
+
+
+def macro_citations(pb: Playbook, markdown: str) -> set[str]:
+    """Source ids cited through data by macros a page calls, e.g. `role_card("domain-owner")`."""
+    found: set[str] = set()
+    for match in _DATA_MACRO.finditer(markdown):
+        for model in _macro_models(pb, match.group(1), match.group(3)):
+            found.update(c.source for c in citations_in(model))
+    return found
