@@ -7,11 +7,9 @@ descriptions; a "trapped" copy also puts them into names and titles.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import html as html_lib
-import io
 from collections.abc import Callable
 
 import jinja2
@@ -20,6 +18,7 @@ import pytest
 from macros.model.playbook import Playbook
 from macros.render import cycle, glossary, roles, scoping, sources
 from macros.render import templates as tr
+from macros.render.csv_text import read_csv
 from tests.fixtures import TRAPS, mini_playbook, split_front_matter, to_html
 from tests.htmlparse import Element, parse
 
@@ -123,7 +122,7 @@ def test_abbreviations_escape_and_stay_inert() -> None:
 
 
 def test_role_matrix_csv_keeps_text_literally() -> None:
-    rows = list(csv.reader(io.StringIO(roles.role_matrix_csv(PB))))
+    rows = read_csv(roles.role_matrix_csv(PB))
     assert [r[0] for r in rows[1:]] == [r.name for r in PB.roles]
     assert rows[0][1] == f"Week 1: {PB.cycle.weeks[0].activities[0].title}"
 
@@ -135,4 +134,4 @@ def test_template_downloads_keep_text_literally() -> None:
     assert_escaped(to_html(text))
     table = tr.template_csv(template)
     assert table is not None
-    assert next(csv.reader(io.StringIO(table))) == [c.name for c in template.columns]
+    assert read_csv(table)[0] == [c.name for c in template.columns]

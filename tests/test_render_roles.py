@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 
 import pytest
 
 from macros.render import roles
+from macros.render.csv_text import read_csv
 from tests.fixtures import (
     assert_survives_markdown,
     mini_playbook,
@@ -68,7 +67,7 @@ def test_matrix_scrolls_and_has_legend_and_download() -> None:
 
 
 def test_matrix_csv_matches_the_table() -> None:
-    rows = list(csv.reader(io.StringIO(roles.role_matrix_csv(PB))))
+    rows = read_csv(roles.role_matrix_csv(PB))
     assert rows[0] == ["Role", "Week 1: Pull the metrics", "Week 1: Review output samples",
                        "Week 2: Build the fix", "Week 3: Deploy and monitor",
                        "Week 4: Brief the owner"]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 
 import pytest
 
 from macros.render import templates as tr
+from macros.render.csv_text import read_csv
 from tests.fixtures import assert_survives_markdown, mini_playbook, split_front_matter, to_html
 from tests.htmlparse import parse
 
@@ -88,5 +87,5 @@ def test_markdown_download_of_a_document_template() -> None:
 def test_csv_download() -> None:
     table = tr.template_csv(PB.template("decision-log"))
     assert table is not None
-    assert list(csv.reader(io.StringIO(table))) == [["Date", "Change", "Rationale"]]
+    assert read_csv(table) == [["Date", "Change", "Rationale"]]
     assert tr.template_csv(PB.template("value-brief")) is None

@@ -31,7 +31,7 @@ def generate(pb: Playbook, today: dt.date) -> Generated:
     _role_pages(pb, reviewed, out)
     _template_pages(pb, reviewed, out)
     _pod_pages(pb, today, out)
-    out.downloads["downloads/role-matrix.csv"] = roles.role_matrix_csv(pb).encode()
+    out.downloads["downloads/role-matrix.csv"] = roles.role_matrix_csv(pb)
     return out
 
 
@@ -53,7 +53,7 @@ def _template_pages(pb: Playbook, reviewed: dt.date, out: Generated) -> None:
                 template, owner_name=pb.role(template.owner).name).encode())
         table = templates_render.template_csv(template)
         if table is not None:
-            out.downloads[f"downloads/templates/{template.id}.csv"] = table.encode()
+            out.downloads[f"downloads/templates/{template.id}.csv"] = table
         entries.append((template.title, src))
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from typing import Any
 
 from markupsafe import Markup
 
 from macros.model.data import Activity, PercentRange, Role, Template, Week
 from macros.model.playbook import Playbook
+from macros.render.csv_text import csv_bytes
 from macros.render.environment import render
 from macros.render.front_matter import brace_safe, front_matter
 from macros.render.sources import cite_ref
@@ -51,14 +50,12 @@ def role_matrix(pb: Playbook, root: str) -> str:
                   names=RACI, meanings=RACI_MEANING)
 
 
-def role_matrix_csv(pb: Playbook) -> str:
+def role_matrix_csv(pb: Playbook) -> bytes:
     """The RACI matrix as CSV: a header of 'Week N: activity' columns, a row per role."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["Role", *(f"Week {w.number}: {a.title}" for w, a in pb.activities())])
-    for role in pb.roles:
-        writer.writerow([role.name, *(letter_of(a, role.id) or "" for _, a in pb.activities())])
-    return out.getvalue()
+    header = ["Role", *(f"Week {w.number}: {a.title}" for w, a in pb.activities())]
+    rows = [[role.name, *(letter_of(a, role.id) or "" for _, a in pb.activities())]
+            for role in pb.roles]
+    return csv_bytes([header, *rows])
 
 
 def _citations(pb: Playbook, role: Role, root: str) -> list[Markup]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from typing import Any
 
 from macros.model.data import Activity, Template, TemplateField, TemplateSection, Week
 from macros.model.playbook import Playbook
+from macros.render.csv_text import csv_bytes
 from macros.render.environment import render
 from macros.render.front_matter import brace_safe, front_matter
 from macros.render.roles import OWNER, REVIEW_EVERY
@@ -99,10 +98,8 @@ def template_markdown(template: Template, owner_name: str | None = None) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def template_csv(template: Template) -> str | None:
-    """The header row of a table template as CSV, or None for a document template."""
+def template_csv(template: Template) -> bytes | None:
+    """The header row of a table template as CSV (plain text, one line a cell), or None for a document."""
     if not template.columns:
         return None
-    out = io.StringIO()
-    csv.writer(out).writerow([_line(c.name) for c in template.columns])
-    return out.getvalue()
+    return csv_bytes([[" ".join(c.name.split()) for c in template.columns]])
