@@ -122,17 +122,14 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return output
 
 
-# Generated pages are edited through the data file they come from.
-_DATA_FOR = {"pod-design": "roles", "templates": "templates", "pods": "pods"}
-
-
 def on_pre_page(page: Any, config: Any, files: Files) -> Any:
-    """Point "edit this page" on a generated page at the data file it is built from."""
-    if not page.file.generated_by or not config.get("repo_url"):
+    """Point "edit this page" on a generated page at the data file it is built from, or nowhere."""
+    if not page.file.generated_by:
         return page
-    folder, _, name = page.file.src_uri.rpartition("/")
-    kind = _DATA_FOR.get(folder)
-    if kind is not None and name != "index.md":
-        repo = config["repo_url"].rstrip("/")
-        page.edit_url = f"{repo}/edit/main/data/{kind}/{name.removesuffix('.md')}.yaml"
+    generated: Generated = _state["generated"]
+    path = generated.edit_paths.get(page.file.src_uri)
+    repo, edit_uri = config.get("repo_url"), config.get("edit_uri")
+    # edit_uri is 'edit/<branch>/docs/': the data file sits beside docs/ on the same branch.
+    page.edit_url = (f"{repo.rstrip('/')}/{edit_uri.strip('/').rpartition('/')[0]}/{path}"
+                     if path and repo and edit_uri else None)
     return page

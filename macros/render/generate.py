@@ -22,6 +22,9 @@ class Generated:
     # Pages whose body is rendered only when MkDocs reaches them (src → pod id): with thousands
     # of pods, holding every body from the start would be most of the build's memory.
     deferred: dict[str, str] = field(default_factory=dict)
+    # The data file (path from the repository root) each page is built from, for "edit this page";
+    # a page built from many files (an index, a listing) has none.
+    edit_paths: dict[str, str] = field(default_factory=dict)
 
 
 def generate(pb: Playbook, today: dt.date) -> Generated:
@@ -40,6 +43,7 @@ def _role_pages(pb: Playbook, reviewed: dt.date, out: Generated) -> None:
     for role in pb.roles:
         src = f"pod-design/{role.id}.md"
         out.pages[src] = roles.role_page(pb, role, page_root(src), reviewed)
+        out.edit_paths[src] = f"data/roles/{role.id}.yaml"
         entries.append((role.name, src))
 
 
@@ -48,6 +52,7 @@ def _template_pages(pb: Playbook, reviewed: dt.date, out: Generated) -> None:
     for template in pb.templates:
         src = f"templates/{template.id}.md"
         out.pages[src] = templates_render.template_page(pb, template, page_root(src), reviewed)
+        out.edit_paths[src] = f"data/templates/{template.id}.yaml"
         out.downloads[f"downloads/templates/{template.id}.md"] = (
             templates_render.template_markdown(
                 template, owner_name=pb.role(template.owner).name).encode())
@@ -73,5 +78,6 @@ def _pod_pages(pb: Playbook, today: dt.date, out: Generated) -> None:
         src = f"pods/{pod.id}.md"
         out.pages[src] = pods.pod_front_matter(pod, today)
         out.deferred[src] = pod.id
+        out.edit_paths[src] = f"data/pods/{pod.id}.yaml"
     out.pages.update(pods.pod_index_pages(pb, today))
     out.finished.update(src for src in out.pages if src.startswith("pods/"))
