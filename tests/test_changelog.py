@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from macros.model import data as m
-from macros.render.changelog import changelog_list, page_link
+from macros.render.changelog import changelog_list
 from tests.fixtures import mini_playbook
 from tests.htmlparse import parse
 
@@ -64,15 +64,6 @@ def test_pages_link_from_the_site_root() -> None:
     html = parse(changelog_list(pb, "../../"))
     hrefs = [a.attrs["href"] for a in html.find_all("p", cls="changelog__pages")[0].find_all("a")]
     assert hrefs == [f"../../{p.lstrip('/')}" for p in with_pages[0].pages]
-
-
-def test_page_link_accepts_urls_and_markdown_paths() -> None:
-    assert page_link("cycle/") == "cycle/"
-    assert page_link("/cycle/") == "cycle/"
-    assert page_link("cycle.md") == "cycle/"
-    assert page_link("pod-design/index.md") == "pod-design/"
-    assert page_link("index.md") == ""
-    assert page_link("cycle.md#week-1") == "cycle/#week-1"
 
 
 def test_data_text_is_escaped() -> None:

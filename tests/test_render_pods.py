@@ -8,6 +8,7 @@ import markdown
 import yaml
 
 from macros.compute import diagnosis as dx
+from macros.model import urls
 from macros.model.playbook import Playbook
 from macros.render import pods
 from tests.fixtures import mini_playbook
@@ -234,7 +235,7 @@ def test_index_pages_group_pods_by_stage_and_sector() -> None:
                                                  if p.stage == stage}
         # The page is at pods/by-stage/<stage>/, three folders below the site root.
         assert rows[0].find("a").attrs["href"].startswith("../../../pods/")
-    sectors = {pods.slug(p.organisation.sector) for p in pb.pods}
+    sectors = {urls.slug(p.organisation.sector) for p in pb.pods}
     assert {k for k in pages if k.startswith("pods/by-sector/")} == {
         f"pods/by-sector/{s}.md" for s in sectors}
 
@@ -245,12 +246,6 @@ def test_browse_page_links_every_index_page() -> None:
     hrefs = {a.attrs["href"] for a in to_html(body).find_all("a")}
     expected = {"../../" + k.removesuffix(".md") + "/" for k in pages if k != "pods/browse.md"}
     assert hrefs == expected
-
-
-def test_slug() -> None:
-    assert pods.slug("Professional services") == "professional-services"
-    assert pods.slug("R&D / Labs") == "r-d-labs"
-    assert pods.slug("!!!") == "other"
 
 
 def test_tables_have_no_class_so_the_theme_styles_them() -> None:

@@ -108,13 +108,6 @@ def test_role_links_in_order() -> None:
         ("Data Engineer", "pod-design/data-engineer/")]
 
 
-def test_page_url_accepts_paths_and_urls() -> None:
-    assert roles.page_url("cycle/") == "cycle/"
-    assert roles.page_url("cycle.md") == "cycle/"
-    assert roles.page_url("templates/index.md") == "templates/"
-    assert roles.page_url("index.md") == ""
-
-
 def _page(role_id: str) -> tuple[dict[str, object], Element, str]:
     meta, body = split_front_matter(
         roles.role_page(PB, PB.role(role_id), "../../", dt.date(2025, 6, 15)))

@@ -8,6 +8,7 @@ from typing import Any
 
 from macros.load.loaded import Loaded
 from macros.model.errors import DataError
+from macros.model.urls import RESERVED_POD_IDS
 
 Path = tuple[str | int, ...]
 
@@ -158,10 +159,6 @@ def _template_refs(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) 
         if not template.sections and not template.columns:
             yield _error(item, ("template",), "the template has neither sections nor columns",
                          "add 'sections:' for a document or 'columns:' for a table")
-
-
-# Generated index pages live beside the pod pages under pods/; a pod may not take their names.
-RESERVED_POD_IDS = frozenset({"browse", "by-stage", "by-sector", "index"})
 
 
 def _pod_refs(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) -> Iterator[DataError]:

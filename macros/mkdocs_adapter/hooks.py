@@ -16,6 +16,7 @@ macros._forget_changed_modules()  # `mkdocs serve` re-imports this file on every
 from macros.mkdocs_adapter import calendars  # noqa: E402  (after the refresh above, on purpose)
 from macros.mkdocs_adapter.fast_path import pack, restore_finished, split_finished, unpack  # noqa: E402
 from macros.mkdocs_adapter.playbook_cache import build_date, playbook_for  # noqa: E402
+from macros.model import urls  # noqa: E402
 from macros.model.errors import PlaybookDataError  # noqa: E402
 from macros.render import glossary  # noqa: E402
 from macros.render.generate import Generated, deferred_body, generate  # noqa: E402
@@ -129,7 +130,6 @@ def on_pre_page(page: Any, config: Any, files: Files) -> Any:
     generated: Generated = _state["generated"]
     path = generated.edit_paths.get(page.file.src_uri)
     repo, edit_uri = config.get("repo_url"), config.get("edit_uri")
-    # edit_uri is 'edit/<branch>/docs/': the data file sits beside docs/ on the same branch.
-    page.edit_url = (f"{repo.rstrip('/')}/{edit_uri.strip('/').rpartition('/')[0]}/{path}"
+    page.edit_url = (f"{repo.rstrip('/')}/{urls.edit_path(edit_uri, path)}"
                      if path and repo and edit_uri else None)
     return page

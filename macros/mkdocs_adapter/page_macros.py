@@ -9,8 +9,8 @@ from typing import Any
 
 from macros.load import page_meta as pages
 from macros.mkdocs_adapter.playbook_cache import build_date, playbook_for, root_for
+from macros.model import urls
 from macros.model.playbook import Playbook
-from macros.model.urls import page_url
 from macros.render import (
     changelog,
     cycle,
@@ -90,17 +90,15 @@ def _backlinks(pb: Playbook, docs_dir: Path) -> dict[str, list[tuple[str, str]]]
         text = path.read_text(encoding="utf-8")
         src = path.relative_to(docs_dir).as_posix()
         for source_id in sorted(sources.find_citations(text) | sources.macro_citations(pb, text)):
-            links.setdefault(source_id, []).append((_title(text, src), page_url(src)))
+            links.setdefault(source_id, []).append((_title(text, src), urls.page_url(src)))
     return links
 
 
 def _titles(pb: Playbook, docs_dir: Path) -> dict[str, str]:
     """Page URL → title for hand-written pages (front matter) and generated ones (data)."""
-    titles = {page_url(p.relative_to(docs_dir).as_posix()): _title(p.read_text(encoding="utf-8"), "")
+    titles = {urls.page_url(p.relative_to(docs_dir).as_posix()): _title(p.read_text(encoding="utf-8"), "")
               for p in docs_dir.rglob("*.md")}
-    titles.update({f"pod-design/{role.id}/": role.name for role in pb.roles})
-    titles.update({f"templates/{t.id}/": t.title for t in pb.templates})
-    titles.update({f"pods/{pod.id}/": pod.name for pod in pb.pods})
+    titles.update({url: title for title, url, _ in urls.data_pages(pb)})
     return {url: title for url, title in titles.items() if title}
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from macros.model import data as m
+from macros.model import urls
 from macros.model.playbook import Playbook
-from macros.model.urls import page_url
 from macros.render.environment import render
 
 
@@ -25,19 +25,12 @@ def _entry(change: m.Change, names: dict[str, str], root: str) -> dict[str, Any]
         "date_label": date_label(change),
         "summary": change.summary,
         "role_ids": " ".join(change.roles),
-        "roles": [{"name": names.get(r, r), "href": f"{root}pod-design/{r}/"}
+        "roles": [{"name": names.get(r, r), "href": root + urls.role(r)}
                   for r in change.roles],
-        "pages": [{"label": page, "href": f"{root}{page_link(page)}"} for page in change.pages],
+        "pages": [{"label": page, "href": root + urls.named_page(page)} for page in change.pages],
     }
 
 
 def date_label(change: m.Change) -> str:
     """The change's date for readers, e.g. '1 May 2025'."""
     return f"{change.date.day} {change.date:%B %Y}"
-
-
-def page_link(page: str) -> str:
-    """A page named in the changelog ('cycle.md' or 'cycle/') as a URL from the site root."""
-    path, _, anchor = page.strip().lstrip("/").partition("#")
-    url = page_url(path) if path.endswith(".md") else path
-    return f"{url}#{anchor}" if anchor else url

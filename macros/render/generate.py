@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from macros.model import urls
 from macros.model.playbook import Playbook
-from macros.model.urls import page_root
 from macros.render import pods, quarter, roles
 from macros.render import templates as templates_render
 
@@ -34,50 +34,52 @@ def generate(pb: Playbook, today: dt.date) -> Generated:
     _role_pages(pb, reviewed, out)
     _template_pages(pb, reviewed, out)
     _pod_pages(pb, today, out)
-    out.downloads["downloads/role-matrix.csv"] = roles.role_matrix_csv(pb)
+    out.downloads[urls.ROLE_MATRIX_CSV] = roles.role_matrix_csv(pb)
     return out
 
 
 def _role_pages(pb: Playbook, reviewed: dt.date, out: Generated) -> None:
     entries = out.nav.setdefault("Pod design", [])
     for role in pb.roles:
-        src = f"pod-design/{role.id}.md"
-        out.pages[src] = roles.role_page(pb, role, page_root(src), reviewed)
-        out.edit_paths[src] = f"data/roles/{role.id}.yaml"
+        src = urls.role_src(role.id)
+        out.pages[src] = roles.role_page(pb, role, urls.page_root(src), reviewed)
+        out.edit_paths[src] = urls.role_data(role.id)
         entries.append((role.name, src))
 
 
 def _template_pages(pb: Playbook, reviewed: dt.date, out: Generated) -> None:
     entries = out.nav.setdefault("Templates", [])
     for template in pb.templates:
-        src = f"templates/{template.id}.md"
-        out.pages[src] = templates_render.template_page(pb, template, page_root(src), reviewed)
-        out.edit_paths[src] = f"data/templates/{template.id}.yaml"
-        out.downloads[f"downloads/templates/{template.id}.md"] = (
+        src = urls.template_src(template.id)
+        out.pages[src] = templates_render.template_page(pb, template, urls.page_root(src), reviewed)
+        out.edit_paths[src] = urls.template_data(template.id)
+        out.downloads[urls.template_markdown(template.id)] = (
             templates_render.template_markdown(
                 template, owner_name=pb.role(template.owner).name).encode())
         table = templates_render.template_csv(template)
         if table is not None:
-            out.downloads[f"downloads/templates/{template.id}.csv"] = table
+            out.downloads[urls.template_csv(template.id)] = table
         entries.append((template.title, src))
 
 
 def deferred_body(pb: Playbook, src: str, pod_id: str, today: dt.date) -> str:
     """The body of a page listed in `Generated.deferred`."""
-    return pods.pod_body(pb, pb.pod(pod_id), page_root(src), today)
+    return pods.pod_body(pb, pb.pod(pod_id), urls.page_root(src), today)
 
 
 def pod_calendars(pb: Playbook, first: int = 0, last: int | None = None) -> dict[str, bytes]:
     """The `.ics` download of each pod (from `first` to `last` in data order) with a launch date."""
-    return {f"downloads/pods/{pod.id}.ics": quarter.pod_ics(pb, pod)
+    return {urls.pod_calendar(pod.id): quarter.pod_ics(pb, pod)
             for pod in pb.pods[first:last] if pod.launch_date is not None}
 
 
 def _pod_pages(pb: Playbook, today: dt.date, out: Generated) -> None:
     for pod in pb.pods:
-        src = f"pods/{pod.id}.md"
+        src = urls.pod_src(pod.id)
         out.pages[src] = pods.pod_front_matter(pod, today)
         out.deferred[src] = pod.id
-        out.edit_paths[src] = f"data/pods/{pod.id}.yaml"
-    out.pages.update(pods.pod_index_pages(pb, today))
-    out.finished.update(src for src in out.pages if src.startswith("pods/"))
+        out.edit_paths[src] = urls.pod_data(pod.id)
+        out.finished.add(src)
+    index_pages = pods.pod_index_pages(pb, today)
+    out.pages.update(index_pages)
+    out.finished.update(index_pages)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from macros.model import urls
 from macros.model.playbook import Playbook
 from macros.render.environment import render
 
@@ -20,7 +21,8 @@ def onboarding_paths(pb: Playbook, titles: Mapping[str, str], root: str) -> str:
     """A heading per role (anchored by role id, so it is in the page's contents) and its reading list."""
     blocks = []
     for role in pb.roles:
-        steps = [(titles.get(url.strip("/") + "/", url), root + url) for url in role.onboarding]
+        pages = [urls.named_page(page) for page in role.onboarding]
+        steps = [(titles.get(url, url), root + url) for url in pages]
         blocks.append(f"## {_escape_md(role.name)} {{#{role.id}}}\n\n"
                       + render("onboarding-path.html", role=role, steps=steps))
     return "\n".join(blocks)

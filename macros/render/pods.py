@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -12,6 +11,7 @@ from markupsafe import Markup
 
 from macros.compute import diagnosis, figures
 from macros.model import data as m
+from macros.model import urls
 from macros.model.playbook import Playbook
 from macros.render import diagnostics, economics, quarter
 from macros.render.environment import render
@@ -20,17 +20,9 @@ from macros.render.front_matter import brace_safe, front_matter
 OWNER = "AI Center of Excellence"
 REVIEW_EVERY = "3 months"
 STAGES: tuple[str, ...] = ("forming", "building", "production", "scaling", "closed")
-# Index pages live under these folders; a pod id cannot clash with them in practice.
-BY_STAGE = "pods/by-stage"
-BY_SECTOR = "pods/by-sector"
 
 
 # ---------------------------------------------------------------- small helpers
-
-
-def slug(text: str) -> str:
-    """A lowercase hyphenated id from free text: 'Professional services' → 'professional-services'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "other"
 
 
 def domain_owner(pod: m.Pod) -> m.PodRole | None:
@@ -215,16 +207,14 @@ def pod_body(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> str:
     ]
     if pod.economics is not None:
         sections.append(("Economics", economics.pod_economics(pb, pod.id, root)))
-    body = render("pods-page.html", pod=pod, root=root,
-                  stage_href=f"{root}{BY_STAGE}/{pod.stage}/",
-                  sector_href=f"{root}{BY_SECTOR}/{slug(pod.organisation.sector)}/")
+    body = render("pods-page.html", pod=pod, root=root)
     parts = [body] + [f"## {title}\n\n{html}" for title, html in sections if html.strip()]
     return brace_safe("\n".join(parts))
 
 
-def _index_page(pb: Playbook, title: str, pods: list[m.Pod], depth: int, today: dt.date,
+def _index_page(pb: Playbook, title: str, pods: list[m.Pod], src: str, today: dt.date,
                 tags: list[str]) -> str:
-    root = "../" * depth
+    root = urls.page_root(src)
     meta = {"title": title, "owner": OWNER, "last_reviewed": today, "review_every": REVIEW_EVERY,
             "audience": ["staff"], "tags": ["pods", *tags], "search": {"exclude": True}}
     body = render("pods-index.html", title=title, count=len(pods), root=root,
@@ -239,21 +229,20 @@ def _groups(pb: Playbook) -> dict[str, tuple[str, list[m.Pod]]]:
     for stage in STAGES:
         found = [p for p in by_name if p.stage == stage]
         if found:
-            groups[f"{BY_STAGE}/{stage}.md"] = (f"Pods in the {stage} stage", found)
+            groups[urls.stage_src(stage)] = (f"Pods in the {stage} stage", found)
     for sector in sorted({p.organisation.sector for p in pb.pods}, key=str.casefold):
         found = [p for p in by_name if p.organisation.sector == sector]
-        groups[f"{BY_SECTOR}/{slug(sector)}.md"] = (f"Pods in {sector}", found)
+        groups[urls.sector_src(sector)] = (f"Pods in {sector}", found)
     return groups
 
 
 def pod_index_pages(pb: Playbook, today: dt.date) -> dict[str, str]:
     """Generated pages (src path → Markdown) listing pods by stage and by sector, plus an index."""
-    pages = {path: _index_page(pb, title, pods, path.count("/") + 1, today, [path.split("/")[1]])
+    pages = {path: _index_page(pb, title, pods, path, today, [path.split("/")[1]])
              for path, (title, pods) in _groups(pb).items()}
-    links = [(title, len(pods), path.removesuffix(".md") + "/")
-             for path, (title, pods) in _groups(pb).items()]
+    links = [(title, len(pods), urls.page_url(path)) for path, (title, pods) in _groups(pb).items()]
     meta = {"title": "Browse pods", "owner": OWNER, "last_reviewed": today,
             "review_every": REVIEW_EVERY, "audience": ["staff"], "tags": ["pods"]}
-    pages["pods/browse.md"] = front_matter(meta) + "\n" + brace_safe(
-        render("pods-browse.html", links=links, root="../../"))
+    pages[urls.BROWSE_SRC] = front_matter(meta) + "\n" + brace_safe(
+        render("pods-browse.html", links=links, root=urls.page_root(urls.BROWSE_SRC)))
     return pages

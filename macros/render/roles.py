@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from macros.model import urls
 from macros.model.data import Activity, PercentRange, Role, Template, Week
 from macros.model.playbook import Playbook
 from macros.render.csv_text import csv_bytes
@@ -100,18 +101,8 @@ def _owned(pb: Playbook, role: Role) -> list[Template]:
     return [t for t in pb.templates if t.owner == role.id]
 
 
-def page_url(path: str) -> str:
-    """A docs path or URL ('cycle.md', 'x/index.md', 'cycle/') as a directory URL."""
-    path = path.strip().lstrip("/")
-    if path.endswith(".md"):
-        path = path.removesuffix(".md").removesuffix("index").rstrip("/")
-        path = f"{path}/" if path else ""
-    return path
-
-
 def _page_label(pb: Playbook, url: str) -> str:
-    titles = {f"pod-design/{r.id}/": r.name for r in pb.roles}
-    titles |= {f"templates/{t.id}/": t.title for t in pb.templates}
+    titles = {page: title for title, page, _ in urls.data_pages(pb)}
     if url in titles:
         return titles[url]
     last = url.rstrip("/").rsplit("/", 1)[-1]
@@ -123,7 +114,7 @@ def role_page(pb: Playbook, role: Role, root: str, last_reviewed: dt.date) -> st
     meta = {"title": role.name, "description": role.purpose, "owner": OWNER,
             "last_reviewed": last_reviewed, "review_every": REVIEW_EVERY,
             "audience": [role.id], "tags": ["roles", role.id], "search": {"boost": 2}}
-    onboarding = [(_page_label(pb, url), url) for url in map(page_url, role.onboarding)]
+    onboarding = [(_page_label(pb, url), url) for url in map(urls.named_page, role.onboarding)]
     body = render("roles-page.html", root=root, role=role, staffing=staffing(role),
                   time=_time(role), cites=_citations(pb, role, root), facts=_facts(pb, role, root),
                   duties=_duties(pb, role), templates=_owned(pb, role), onboarding=onboarding)

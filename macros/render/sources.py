@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from macros.model import urls
 from macros.model.data import Citation, Sample, Source
 from macros.model.playbook import Playbook
 from macros.render.environment import render
@@ -125,13 +126,8 @@ def citations_in(value: object) -> Iterator[Citation]:
 
 
 def _generated_pages(pb: Playbook) -> Iterator[tuple[str, str, object]]:
-    for role in pb.roles:
-        yield role.name, f"pod-design/{role.id}/", role
-    for template in pb.templates:
-        yield template.title, f"templates/{template.id}/", template
-    for pod in pb.pods:
-        yield pod.name, f"pods/{pod.id}/", pod
-    yield pb.cycle.title, "cycle/", pb.cycle
+    yield from urls.data_pages(pb)
+    yield pb.cycle.title, urls.CYCLE, pb.cycle
 
 
 def data_citations(pb: Playbook) -> dict[str, list[tuple[str, str]]]:

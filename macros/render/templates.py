@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from macros.model import urls
 from macros.model.data import Activity, Template, TemplateField, TemplateSection, Week
 from macros.model.playbook import Playbook
 from macros.render.csv_text import csv_bytes
@@ -21,9 +22,9 @@ def produced_in(pb: Playbook, template_id: str) -> list[tuple[Week, Activity]]:
 
 def downloads(template: Template) -> list[tuple[str, str]]:
     """(label, path from the site root) of a template's downloads: Markdown, plus CSV for tables."""
-    files = [("Markdown", f"downloads/templates/{template.id}.md")]
+    files = [("Markdown", urls.template_markdown(template.id))]
     if template.columns:
-        files.append(("CSV", f"downloads/templates/{template.id}.csv"))
+        files.append(("CSV", urls.template_csv(template.id)))
     return files
 
 
