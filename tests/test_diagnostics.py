@@ -270,7 +270,9 @@ def test_pod_composition_cites_the_role_sources() -> None:
 def test_pod_composition_clean_pod_says_so() -> None:
     root = parse(d.pod_composition(pb_(), "acme", ""))
     assert root.find("p", cls="pod-composition__ok")
-    assert not root.find_all("table")
+    # No table of departures; the staffing chart's own data table is there.
+    assert not root.find_all("div", cls="pod-composition__deviations")
+    assert root.find("div", cls="chart--staffing").find("table")
 
 
 # ---------------------------------------------------------------- review trend

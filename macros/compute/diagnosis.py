@@ -20,6 +20,17 @@ DeviationKind = Literal["missing", "not-full-time", "below-minimum", "outside-ra
                         "title-not-covered", "over-shared"]
 
 
+# Each kind of departure from the role guidance, as readers see it.
+KIND_LABELS: dict[str, str] = {
+    "missing": "Role missing",
+    "not-full-time": "Not full time",
+    "below-minimum": "Below the minimum",
+    "outside-range": "Outside the usual range",
+    "title-not-covered": "Job title does not cover the role",
+    "over-shared": "Shared across too many pods",
+}
+
+
 @dataclass(frozen=True)
 class SignalResult:
     """One signal's answer from data: fired, clear, unknown (data cannot say) or manual."""

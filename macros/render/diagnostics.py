@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
+from markupsafe import Markup
+
 from macros.compute.diagnosis import (
+    KIND_LABELS,
     TrendPoint,
     composition,
     evaluate,
@@ -14,6 +17,7 @@ from macros.compute.diagnosis import (
 from macros.compute.figures import money
 from macros.model import data as m
 from macros.model.playbook import Playbook
+from macros.render import charts
 from macros.render.environment import render
 from macros.render.sources import cite_ref
 
@@ -75,14 +79,6 @@ def _trend_rows(trend: list[TrendPoint], diagnostic: m.Diagnostic) -> list[dict[
     return rows
 
 
-KIND_LABELS: dict[str, str] = {
-    "missing": "Role missing",
-    "not-full-time": "Not full time",
-    "below-minimum": "Below the minimum",
-    "outside-range": "Outside the usual range",
-    "title-not-covered": "Job title does not cover the role",
-    "over-shared": "Shared across too many pods",
-}
 
 
 def _supplement(held: m.PodRole | None) -> str | None:
@@ -93,10 +89,11 @@ def _supplement(held: m.PodRole | None) -> str | None:
     return f"supplemented by {held.supplement}{extra}"
 
 
-def pod_composition(pb: Playbook, pod_id: str, root: str) -> str:
-    """The pod's staffing compared with the role guidance, with the sources behind it."""
+def pod_composition(pb: Playbook, pod_id: str, root: str, today: dt.date | None = None) -> str:
+    """The pod's staffing against the role guidance, as a chart and a table with its sources."""
     pod = pb.pod(pod_id)
     rows = [{"deviation": d, "kind": KIND_LABELS[d.kind], "supplement": _supplement(d.holder),
              "sources": [cite_ref(pb, c, root) for c in d.cited]}
             for d in composition(pb, pod)]
-    return render("diagnostics-composition.html", pod=pod, rows=rows, root=root)
+    chart = Markup(charts.staffing(pb, pod, today))  # rendered by the autoescaping env
+    return render("diagnostics-composition.html", pod=pod, rows=rows, root=root, chart=chart)

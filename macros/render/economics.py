@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from markupsafe import Markup
+
 from macros.compute.economics import MINUTES_PER_HOUR, MONTHS, EconomicsResult, compute, exact
 from macros.compute.figures import money, number, percent
 from macros.model import data as m
 from macros.model.playbook import Playbook
+from macros.render import charts
 from macros.render.environment import render
 from macros.render.sources import cite_ref
 
@@ -32,7 +35,8 @@ def pod_economics(pb: Playbook, pod_id: str, root: str) -> str:
     if econ is None:
         return render("economics-none.html", pod=pod)
     result = compute(econ)
-    return render("economics-pod.html", pod=pod, econ=econ, cost=money(Fraction(econ.pod_cost)),
+    chart = Markup(charts.payback(pod))  # rendered by the autoescaping env
+    return render("economics-pod.html", pod=pod, chart=chart, econ=econ, cost=money(Fraction(econ.pod_cost)),
                   rows=_formula_rows(econ, result),
                   years=_year_rows(result), note=source_rounding(econ, result),
                   cite=None if econ.cited is None else cite_ref(pb, econ.cited, root))

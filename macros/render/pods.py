@@ -202,8 +202,8 @@ def pod_body(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> str:
     sections = [
         ("Profile", pod_profile(pb, pod.id, root)),
         ("Automatic diagnosis", diagnostics.pod_diagnosis(pb, pod.id, root, today)),
-        ("Composition check", diagnostics.pod_composition(pb, pod.id, root)),
-        ("Quarter calendar", quarter.pod_quarter(pb, pod.id, root)),
+        ("Composition check", diagnostics.pod_composition(pb, pod.id, root, today)),
+        ("Quarter calendar", quarter.pod_quarter(pb, pod.id, root, today)),
     ]
     if pod.economics is not None:
         sections.append(("Economics", economics.pod_economics(pb, pod.id, root)))

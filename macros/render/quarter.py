@@ -6,10 +6,12 @@ import datetime as dt
 
 from icalendar import Calendar
 from icalendar import Event as IcsEvent
+from markupsafe import Markup
 
 from macros.compute.quarter import PRODID, UID_DOMAIN, Event, quarter_events
 from macros.model import data as m
 from macros.model.playbook import Playbook
+from macros.render import charts
 from macros.render.environment import render
 
 
@@ -57,8 +59,9 @@ def quarter_rows(pb: Playbook, pod: m.Pod) -> list[dict[str, object]]:
     return rows
 
 
-def pod_quarter(pb: Playbook, pod_id: str, root: str) -> str:
-    """The pod's 13-week quarter as a dated table, with a link to its calendar file."""
+def pod_quarter(pb: Playbook, pod_id: str, root: str, today: dt.date | None = None) -> str:
+    """The pod's 13-week quarter as a timeline and a dated table, with its calendar file."""
     pod = pb.pod(pod_id)
+    chart = Markup(charts.quarter(pb, pod, today))  # rendered by the autoescaping env
     return render("calendar-quarter.html", pod=pod, rows=quarter_rows(pb, pod),
-                  cycle=pb.cycle, root=root)
+                  cycle=pb.cycle, root=root, chart=chart)

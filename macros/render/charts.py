@@ -1,0 +1,108 @@
+"""Charts on pod pages as accessible inline SVG: payback, staffing against guidance, quarter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from macros.compute import charts
+from macros.compute.diagnosis import KIND_LABELS
+from macros.compute.figures import money, number
+from macros.model import data as m
+from macros.model.playbook import Playbook
+from macros.render.environment import render
+
+# The payback table lists quarter ends plus the months the text names; the line is straight.
+QUARTER_MONTHS = 3
+
+
+def payback_insight(chart: charts.PaybackChart) -> str:
+    """The payback chart's point in one or two sentences."""
+    cost, monthly = money(chart.cost), money(chart.monthly)
+    if chart.break_even is None or chart.break_even_month is None:
+        return f"No payback: the pod recovers nothing a month against its {cost} cost."
+    text = (f"Payback in month {chart.break_even_month}, at {monthly} a month: recovered value "
+            f"reaches the {cost} pod cost after {number(chart.break_even)} months.")
+    if chart.source_at is not None and chart.source_month is not None:
+        text += (f" At the end of month {chart.source_month}, the month the source gives, it "
+                 f"stands at {money(chart.monthly * chart.source_month)}.")
+    return text
+
+
+def payback(pod: m.Pod) -> str:
+    """The payback chart of a pod with economics, or '' without."""
+    if pod.economics is None:
+        return ""
+    chart = charts.payback_chart(pod.economics)
+    keep = {chart.source_month, chart.break_even_month}
+    rows = [(r.month, money(r.recovered), money(r.net)) for r in chart.rows
+            if r.month % QUARTER_MONTHS == 0 or r.month in keep]
+    return render("chart-payback.svg.html", pod=pod, chart=chart, insight=payback_insight(chart),
+                  rows=rows, cost=money(chart.cost), monthly=money(chart.monthly),
+                  even=None if chart.break_even is None else number(chart.break_even))
+
+
+def _span(r: m.PercentRange) -> str:
+    return f"{r.min}%" if r.min == r.max else f"{r.min}–{r.max}%"
+
+
+def guidance_words(time: m.TimeCommitment) -> str:
+    """A role's recommended allocation, short: 'full time' or 'first quarter 20–50%, …'."""
+    if time.kind == "full-time":
+        return "full time"
+    first, steady = _span(time.first_quarter), _span(time.steady_state)
+    return first if first == steady else f"first quarter {first}, steady state {steady}"
+
+
+def _allocation_text(row: charts.StaffingRow) -> str:
+    guide = guidance_words(row.role.time)
+    if row.held is None:
+        return f"nobody · guidance: {guide}"
+    shared = f", shared across {row.held.shared_across} pods" if row.held.shared_across > 1 else ""
+    return f"{row.held.allocation}%{shared} · guidance: {guide}"
+
+
+def staffing_insight(chart: charts.StaffingChart) -> str:
+    """The staffing chart's point: how many roles sit in their band, and which do not."""
+    off = [r for r in chart.rows if r.kinds]
+    inside = len(chart.rows) - len(off)
+    text = f"{inside} of {len(chart.rows)} roles staffed within their guidance."
+    for row in off:
+        labels = ", ".join(KIND_LABELS[k].lower() for k in row.kinds)
+        text += f" {row.role.name}: {_allocation_text(row)} ({labels})."
+    return text
+
+
+def staffing(pb: Playbook, pod: m.Pod, today: dt.date | None) -> str:
+    """Each role's allocation over its recommended band, deviations marked."""
+    chart = charts.staffing_chart(pb, pod, today)
+    rows = [{"row": r, "text": _allocation_text(r), "guide": guidance_words(r.role.time),
+             "flags": [KIND_LABELS[k] for k in r.kinds]} for r in chart.rows]
+    return render("chart-staffing.svg.html", pod=pod, chart=chart, rows=rows,
+                  insight=staffing_insight(chart))
+
+
+def quarter_insight(chart: charts.QuarterChart) -> str:
+    """Where the pod stands in its quarter, and when its milestones fall."""
+    weeks = len(chart.weeks)
+    whole = [c.label for c in chart.cycles if c.label.startswith("Cycle")]
+    marks = "; ".join(f"{mark.title} on {mark.date.isoformat()}" for mark in chart.milestones)
+    text = (f"Quarter of {weeks} weeks from {chart.launch.isoformat()}: {len(whole)} cycles. "
+            f"{marks}.")
+    day = chart.today_day
+    if day is None or chart.today is None:
+        return text
+    if day < 0:
+        return text + f" On {chart.today.isoformat()} the pod starts in {-day} days."
+    if chart.today_x is None:
+        return text + f" On {chart.today.isoformat()} (day {day}) the first quarter is over."
+    return text + f" On {chart.today.isoformat()} the pod is in week {day // 7 + 1} (day {day})."
+
+
+def quarter(pb: Playbook, pod: m.Pod, today: dt.date | None) -> str:
+    """The pod's quarter as a timeline, or '' for a pod with no launch date."""
+    chart = charts.quarter_chart(pb, pod, today)
+    if chart is None:
+        return ""
+    return render("chart-quarter.svg.html", pod=pod, chart=chart, insight=quarter_insight(chart))
+
+
