@@ -63,6 +63,8 @@ def _check(args: argparse.Namespace) -> int:
         page_errors, page_warnings = _check_docs(docs, playbook, _grace_days(args.root))
         errors.extend(page_errors)
         warnings.extend(page_warnings)
+    if playbook is not None and args.data is None:  # schemas/ describes ROOT/data only
+        warnings.extend(_schema_warnings(args.root / "schemas", playbook))
     for warning in sorted(warnings):
         print(f"warning: {warning}")
     for error in sorted(errors):
@@ -87,6 +89,17 @@ def _check_docs(docs: Path, playbook: Playbook | None,
     if playbook is not None:
         errors.extend(check_page_calls(docs, playbook, MACROS))
     return errors, warnings
+
+
+def _schema_warnings(folder: Path, playbook: Playbook) -> list[DataError]:
+    """A warning per editors' schema that does not yet know an id added to or removed from the data."""
+    from macros.cli.schemas import stale_schemas
+
+    if not folder.is_dir():
+        return []
+    return [DataError(f"schemas/{name}", 1, "", "does not list the ids now in the data",
+                      "run `make schemas` so editors' IDEs know them")
+            for name in stale_schemas(folder, playbook)]
 
 
 def _grace_days(root: Path) -> int:
@@ -116,7 +129,12 @@ def _new(args: argparse.Namespace) -> int:
 def _schemas(args: argparse.Namespace) -> int:
     from macros.cli.schemas import write_schemas
 
-    for path in write_schemas(args.root / "schemas"):
+    try:
+        changed = write_schemas(args.root / "schemas", args.root / "data")
+    except PlaybookDataError as err:  # the schemas list the data's ids: the data must load
+        print(f"{err.report()}\nfix the data, then run `make schemas` again.", file=sys.stderr)
+        return 1
+    for path in changed:
         print(f"updated {path}")
     return 0
 

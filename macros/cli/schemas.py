@@ -1,13 +1,22 @@
-"""JSON Schemas for the data files, generated from the models for editors' autocompletion."""
+"""JSON Schemas for the data files, generated from the models and the data for editors.
+
+Besides the models' shapes, every field that names something defined elsewhere (a role, pod,
+asset, signal, template, source or diagnostic) lists the ids that exist, so an editor's IDE flags
+a misspelt id as `playbook check` does. Adding or renaming one of those ids therefore changes the
+schemas: `make schemas` regenerates them and a test keeps them in sync.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
+from macros.load.loader import load_playbook
 from macros.model import data as m
+from macros.model.playbook import Playbook
 
 # Schema file name (without .schema.json) → the model of one data file of that kind.
 KINDS: dict[str, type[BaseModel]] = {
@@ -23,23 +32,87 @@ KINDS: dict[str, type[BaseModel]] = {
 }
 
 
-def schema_text(model: type[BaseModel]) -> str:
-    """The JSON Schema of one file model, as stable, pretty JSON."""
+# (model, field) → the kind of id the field must name; `playbook check` checks the same.
+REFERENCES: dict[tuple[str, str], str] = {
+    ("Raci", "role"): "role",
+    ("Template", "owner"): "role",
+    ("Change", "roles"): "role",
+    ("PodRole", "role"): "role",
+    ("Activity", "outputs"): "template",
+    ("Target", "inherits"): "asset",
+    ("PodAsset", "asset"): "asset",
+    ("PodAsset", "from_pod"): "pod",
+    ("Citation", "source"): "source",
+    ("Review", "diagnostic"): "diagnostic",
+    ("Review", "signals"): "signal",
+}
+
+
+def known_ids(pb: Playbook) -> dict[str, list[str]]:
+    """Kind → the sorted ids of that kind defined in the data."""
+    return {
+        "role": sorted(r.id for r in pb.roles),
+        "template": sorted(t.id for t in pb.templates),
+        "asset": sorted(a.id for a in pb.assets),
+        "pod": sorted(p.id for p in pb.pods),
+        "source": sorted(s.id for s in pb.sources),
+        "diagnostic": sorted(d.id for d in pb.diagnostics),
+        "signal": sorted({s.id for d in pb.diagnostics for s in d.signals}),
+    }
+
+
+def _restrict(prop: dict[str, Any], ids: list[str]) -> None:
+    """Limit a property's id (or each item, each key, or the non-null choice) to `ids`."""
+    if prop.get("type") == "array":
+        prop["items"]["enum"] = ids
+    elif prop.get("type") == "object":
+        prop.setdefault("propertyNames", {})["enum"] = ids
+    elif "anyOf" in prop:
+        for choice in prop["anyOf"]:
+            if choice.get("type") == "string":
+                choice["enum"] = ids
+    else:
+        prop["enum"] = ids
+
+
+def restrict_references(schema: dict[str, Any], ids: dict[str, list[str]]) -> set[tuple[str, str]]:
+    """Add the known ids to every reference field in `schema`; return the fields changed."""
+    models = {**schema.get("$defs", {}), schema.get("title", ""): schema}
+    done = set()
+    for (model, field), kind in REFERENCES.items():
+        prop = models.get(model, {}).get("properties", {}).get(field)
+        if prop is not None:
+            _restrict(prop, ids[kind])
+            done.add((model, field))
+    return done
+
+
+def schema_text(model: type[BaseModel], ids: dict[str, list[str]]) -> str:
+    """The JSON Schema of one file model, with the known ids, as stable, pretty JSON."""
     schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    restrict_references(schema, ids)
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def expected_schemas() -> dict[str, str]:
-    """File name → schema text for every kind."""
-    return {f"{kind}.schema.json": schema_text(model) for kind, model in KINDS.items()}
+def expected_schemas(data_dir: Path, pb: Playbook | None = None) -> dict[str, str]:
+    """File name → schema text for every kind, with the ids defined in `data_dir` (or `pb`)."""
+    ids = known_ids(pb or load_playbook(data_dir))
+    return {f"{kind}.schema.json": schema_text(model, ids) for kind, model in KINDS.items()}
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def stale_schemas(folder: Path, pb: Playbook) -> list[str]:
+    """The schema files in `folder` that no longer match the models and the data's ids."""
+    return [name for name, text in expected_schemas(folder, pb).items()
+            if not (folder / name).is_file()
+            or (folder / name).read_text(encoding="utf-8") != text]
+
+
+def write_schemas(folder: Path, data_dir: Path) -> list[Path]:
     """Write every schema into `folder`; return the files that changed."""
     folder.mkdir(parents=True, exist_ok=True)
     changed = []
-    for name, text in expected_schemas().items():
+    for name, text in expected_schemas(data_dir).items():
         path = folder / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
