@@ -24,6 +24,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "cycle": m.CycleFile,
     "diagnostic": m.DiagnosticFile,
     "pod": m.PodFile,
+    "cycle-record": m.CycleRecordFile,
     "template": m.TemplateFile,
     "sources": m.SourcesFile,
     "glossary": m.GlossaryFile,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from macros.compute import cycles
 from macros.model import data as m
 from macros.model.playbook import Playbook
 
@@ -90,16 +91,20 @@ def _days(n: int) -> str:
 
 def check_nothing_in_production(pb: Playbook, pod: m.Pod, days: int | None,
                                 today: dt.date) -> tuple[Status, str]:
-    """Fired when the pod launched more than `days` ago and nothing reached production."""
+    """Fired when the pod launched more than `days` ago and nothing reached production.
+
+    The first production date is the pod's own, else its first deploy in the cycle records.
+    """
     if pod.launch_date is None:
         return "unknown", "no launch date recorded"
     if days is None:
         return "unknown", "the signal sets no number of days"
     age = (today - pod.launch_date).days
-    if pod.first_production_date is not None:
-        lead = (pod.first_production_date - pod.launch_date).days
+    live = cycles.first_production(pb, pod)
+    if live is not None and live <= today:
+        lead = (live - pod.launch_date).days
         return "clear", (f"launched {pod.launch_date}, first in production "
-                         f"{pod.first_production_date} ({_days(lead)} after launch)")
+                         f"{live} ({_days(lead)} after launch)")
     if age < 0:
         return "clear", f"launches {pod.launch_date}, in {_days(-age)}"
     if age > days:
@@ -174,15 +179,19 @@ def check_workflow_designer_not_dedicated(pb: Playbook, pod: m.Pod, days: int | 
 
 def check_no_sample_review(pb: Playbook, pod: m.Pod, days: int | None,
                            today: dt.date) -> tuple[Status, str]:
-    """Fired when a pod in production has no sample review within the last `days` days."""
-    live = pod.first_production_date
+    """Fired when a pod in production has no sample review within the last `days` days.
+
+    Reviews come from the pod's list and from its cycle records.
+    """
+    live = cycles.first_production(pb, pod)
     if live is None or live > today:
         return "unknown", "not in production yet, so there is no output to review"
     if days is None:
         return "unknown", "the signal sets no number of days"
-    if not pod.sample_reviews:
+    done = [r for r in cycles.sample_reviews(pb, pod) if r.date <= today]
+    if not done:
         return "fired", f"in production since {live}, no sample review recorded"
-    last = max(pod.sample_reviews, key=lambda r: r.date)
+    last = done[-1]
     age = (today - last.date).days
     what = f"last sample review {last.date} ({last.samples} samples), {_days(age)} ago"
     return ("fired", f"{what}, more than {days}") if age > days else ("clear", what)

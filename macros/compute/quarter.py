@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from macros.model import calendar
 from macros.model import data as m
 from macros.model.playbook import Playbook
 
@@ -91,3 +92,37 @@ def quarter_events(pb: Playbook, pod: m.Pod) -> list[Event]:
     events = [_week_event(pb, launch, n) for n in range(1, pb.cycle.quarter_weeks + 1)]
     events += _briefings(pb, launch) + _checkpoint(pb, launch)
     return sorted(events, key=lambda e: (e.date, e.key))
+
+
+
+# ---------------------------------------------------------------- cycles on the calendar
+
+
+def week_span(pb: Playbook, launch: dt.date, cycle_no: int, week_no: int) -> tuple[dt.date, dt.date]:
+    """First and last day of week `week_no` of cycle `cycle_no`, counted from `launch`."""
+    return calendar.week_span(pb.cycle, launch, cycle_no, week_no)
+
+
+def cycle_span(pb: Playbook, launch: dt.date, cycle_no: int) -> tuple[dt.date, dt.date]:
+    """First and last day of cycle `cycle_no`."""
+    return (week_span(pb, launch, cycle_no, 1)[0],
+            week_span(pb, launch, cycle_no, pb.cycle.length_weeks)[1])
+
+
+def cycle_quarter(pb: Playbook, cycle_no: int) -> int:
+    """The quarter a cycle reports to: the one its last week (the briefing week) falls in."""
+    last_week = cycle_no * pb.cycle.length_weeks
+    return (last_week - 1) // pb.cycle.quarter_weeks + 1
+
+
+def cycle_on(pb: Playbook, launch: dt.date, day: dt.date) -> int:
+    """The number of the cycle running on `day` (0 before launch)."""
+    if day < launch:
+        return 0
+    return (day - launch).days // (7 * pb.cycle.length_weeks) + 1
+
+
+def briefing_day(pb: Playbook, launch: dt.date, cycle_no: int) -> dt.date:
+    """The day of a cycle's domain-owner briefing, as the quarter calendar places it."""
+    start = week_span(pb, launch, cycle_no, pb.cycle.length_weeks)[0]
+    return start + dt.timedelta(days=BRIEFING_OFFSET_DAYS)

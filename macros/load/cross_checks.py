@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
+from macros.load.cycle_checks import check_cycles
 from macros.load.loaded import Loaded
 from macros.model.errors import DataError
 from macros.model.urls import RESERVED_POD_IDS
@@ -20,6 +21,7 @@ def check_references(loaded: dict[str, list[Loaded]]) -> list[DataError]:
     for check in (_file_ids, _unique_ids, _role_refs, _cycle_rules, _template_refs,
                   _pod_refs, _citations, _diagnostic_rules, _time_ranges):
         errors.extend(check(loaded, known))
+    errors.extend(check_cycles(loaded))
     return errors
 
 

@@ -28,6 +28,7 @@ LAYOUT: tuple[tuple[str, str, type[BaseModel]], ...] = (
     ("cycle", "cycle.yaml", m.CycleFile),
     ("diagnostics", "diagnostics/*.yaml", m.DiagnosticFile),
     ("pods", "pods/*.yaml", m.PodFile),
+    ("cycles", "pods/*/*.yaml", m.CycleRecordFile),  # data/pods/<pod id>/cycle-<NN>.yaml
     ("templates", "templates/*.yaml", m.TemplateFile),
     ("sources", "sources.yaml", m.SourcesFile),
     ("glossary", "glossary.yaml", m.GlossaryFile),
@@ -179,4 +180,5 @@ def _assemble(loaded: dict[str, list[Loaded]]) -> Playbook:
         assets=loaded["assets"][0].model.assets,
         changes=tuple(sorted(loaded["changelog"][0].model.changes,
                              key=lambda c: c.date, reverse=True)),
+        cycles=models("cycles", lambda f: f.cycle),
     )

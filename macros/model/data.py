@@ -18,6 +18,8 @@ Money = Annotated[StrictInt, Field(ge=0, description="US dollars, whole dollars"
 Number = Annotated[float, Field(strict=False, ge=0)]
 Date = Annotated[dt.date, Field(strict=True)]
 Year = Annotated[StrictInt, Field(ge=1900, le=2100)]
+Rate = Annotated[float, Field(strict=True, ge=0, le=100, description="percent, 0 to 100")]
+Reading = Annotated[float, Field(strict=True, description="a measured value")]
 
 
 class Model(BaseModel):
@@ -176,6 +178,32 @@ class Week(Model):
     activities: tuple[Activity, ...]
 
 
+FlagCheck = Literal[
+    "few-samples",
+    "error-rate-rose",
+    "rejection-rose",
+    "deploy-without-decision",
+    "metric-below-target",
+    "low-adoption",
+    "no-expansion-candidate",
+    "missed-cycle",
+]
+
+
+class FlagRule(Model):
+    """A rule a pod's cycle records are checked against, with its threshold and source."""
+
+    check: FlagCheck
+    title: Text
+    rule: Text = Field(description="The rule in words, as readers see it")
+    action: Text = Field(description="What the pod does when the flag is raised")
+    threshold: Annotated[float, Field(strict=True, ge=0)] | None = None
+    from_rule: Id | None = Field(None, description="Take the threshold from this cycle rule id")
+    unit: Text | None = None
+    note: Text | None = None
+    cited: tuple[Citation, ...] = ()
+
+
 class CycleFile(Model):
     """`data/cycle.yaml`."""
 
@@ -184,6 +212,7 @@ class CycleFile(Model):
     quarter_weeks: Annotated[StrictInt, Field(ge=4, le=16)] = 13
     weeks: tuple[Week, ...]
     results: tuple[Fact, ...] = ()
+    flags: tuple[FlagRule, ...] = ()
 
 
 # ---------------------------------------------------------------- diagnostics
@@ -292,6 +321,11 @@ class Template(Model):
         (), description="Set for table templates; they also download as CSV"
     )
     cited: tuple[Citation, ...] = ()
+
+
+def column_key(name: str) -> str:
+    """The field name a table template's column takes in records: 'Expected impact' → 'expected_impact'."""
+    return "_".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
 
 
 class TemplateFile(Model):
@@ -450,3 +484,96 @@ class PodFile(Model):
     """One file under `data/pods/`."""
 
     pod: Pod
+
+
+# ---------------------------------------------------------------- cycle records
+
+AdjustmentKind = Literal["prompt-regression", "data-quality", "workflow-redesign", "training-gap"]
+
+
+class KpiReading(Model):
+    """The business KPI this cycle, against its baseline."""
+
+    value: Reading
+    baseline: Reading
+    unit: Text
+    lower_is_better: StrictBool = Field(False, description="true when a fall is an improvement")
+
+
+class EvalReading(Model):
+    """This cycle's value of one of the pod's evaluation metrics."""
+
+    metric: Text = Field(description="The name of one of the pod's evaluation_metrics")
+    value: Reading
+
+
+class Adjustment(Model):
+    """The highest-priority adjustment chosen in week 1."""
+
+    kind: AdjustmentKind
+    summary: Text
+
+
+class CycleReview(Model):
+    """Week 1: production performance and the adjustment chosen."""
+
+    date: Date
+    task_success_rate: Rate | None = None
+    error_rate: Rate | None = None
+    adoption: Rate | None = Field(None, description="% of eligible users actively using it")
+    kpi: KpiReading | None = None
+    evaluation: tuple[EvalReading, ...] = ()
+    samples_reviewed: Count = Field(description="Production outputs the domain owner read")
+    samples_reviewed_on: Date | None = None
+    volume_handled: Count | None = Field(None, description="Units the workflow handled")
+    minutes_saved_per_unit: Annotated[float, Field(strict=True, ge=0)] | None = None
+    adjustment: Adjustment | None = None
+
+
+class CycleBuild(Model):
+    """Week 2: the rubric and the user feedback."""
+
+    rubric_changed: StrictBool
+    rubric_change: Text | None = Field(None, description="Why the rubric changed")
+    feedback_patterns: tuple[Text, ...] = ()
+
+
+class CycleDeploy(Model):
+    """Week 3: the release, its 72-hour regression watch and its decision-log entry."""
+
+    date: Date | None = Field(None, description="The day the change reached production")
+    error_rate_before: Rate | None = None
+    error_rate_72h: Rate | None = None
+    rejection_rate_before: Rate | None = None
+    rejection_rate_72h: Rate | None = None
+    rolled_back: StrictBool = False
+    decision_log: dict[str, Text] | None = Field(
+        None, description="One value per column of the decision-log template")
+
+
+class CycleBriefing(Model):
+    """Week 4: the domain owner briefing and the expansion candidate."""
+
+    date: Date
+    expansion_candidate: Text | None = None
+    decision: Literal["approved", "deferred", "declined", "pending"] | None = None
+    decision_note: Text | None = None
+    blockers: tuple[Text, ...] = ()
+
+
+class CycleRecord(Model):
+    """One pod's record of one four-week cycle."""
+
+    pod: Id
+    number: Annotated[StrictInt, Field(ge=1, le=400)]
+    illustrative: StrictBool = Field(False, description="true for invented example records")
+    review: CycleReview
+    build: CycleBuild | None = None
+    deploy: CycleDeploy | None = None
+    briefing: CycleBriefing | None = None
+
+
+class CycleRecordFile(Model):
+    """One file `data/pods/<pod id>/cycle-<NN>.yaml`."""
+
+    cycle: CycleRecord

@@ -26,6 +26,7 @@ class Playbook:
     glossary: tuple[m.Term, ...]
     assets: tuple[m.Asset, ...]
     changes: tuple[m.Change, ...]
+    cycles: tuple[m.CycleRecord, ...] = ()
     _by_id: dict[str, MappingProxyType[str, Any]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -33,6 +34,11 @@ class Playbook:
     def __post_init__(self) -> None:
         for name in ("roles", "diagnostics", "pods", "templates", "sources", "assets"):
             self._by_id[name] = _index(getattr(self, name))
+        by_pod: dict[str, list[m.CycleRecord]] = {}
+        for record in self.cycles:
+            by_pod.setdefault(record.pod, []).append(record)
+        self._by_id["cycles"] = MappingProxyType(
+            {pod: tuple(sorted(found, key=lambda r: r.number)) for pod, found in by_pod.items()})
 
     def role(self, role_id: str) -> m.Role:
         """The role with this id."""
@@ -45,6 +51,10 @@ class Playbook:
     def pod(self, pod_id: str) -> m.Pod:
         """The pod with this id."""
         return self._by_id["pods"][pod_id]  # type: ignore[no-any-return]
+
+    def pod_cycles(self, pod_id: str) -> tuple[m.CycleRecord, ...]:
+        """The pod's cycle records, oldest first (empty when it has none)."""
+        return self._by_id["cycles"].get(pod_id, ())  # type: ignore[no-any-return]
 
     def template(self, template_id: str) -> m.Template:
         """The template with this id."""

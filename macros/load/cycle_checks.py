@@ -1,0 +1,157 @@
+"""Checks on cycle records: their place, their numbering, their dates and their references."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import itertools
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from macros.load.loaded import Loaded
+from macros.model import data as m
+from macros.model.calendar import week_span
+from macros.model.errors import DataError, format_path
+
+Path = tuple[str | int, ...]
+DECISION_LOG = "decision-log"
+# Flag checks that compare against a number, so their rule must give one.
+NEEDS_THRESHOLD = frozenset({"few-samples", "error-rate-rose", "rejection-rose", "low-adoption"})
+
+
+def _error(item: Loaded, path: Path, message: str, hint: str) -> DataError:
+    return DataError(item.file, item.line(*path), format_path(path), message, hint)
+
+
+def _suggest(value: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(known) or '(none)'}"
+
+
+def check_cycles(loaded: dict[str, list[Loaded]]) -> list[DataError]:
+    """Every problem in the cycle records and in the flag rules of `cycle.yaml`."""
+    errors = [e for item in loaded["cycle"] for e in _flag_rules(item)]
+    if not loaded.get("cycles") or not loaded["cycle"]:
+        return errors
+    pods = {item.model.pod.id: item.model.pod for item in loaded["pods"]}
+    cycle = loaded["cycle"][0].model
+    columns = [m.column_key(c.name) for item in loaded["templates"]
+               if item.model.template.id == DECISION_LOG for c in item.model.template.columns]
+    numbers: dict[str, list[tuple[int, Loaded]]] = {}
+    for item in loaded["cycles"]:
+        record = item.model.cycle
+        errors.extend(_place(item, record, pods))
+        pod = pods.get(record.pod)
+        if pod is not None and pod.launch_date is not None:
+            errors.extend(_record(item, record, pod, cycle, columns))
+        numbers.setdefault(record.pod, []).append((record.number, item))
+    errors.extend(e for found in numbers.values() for e in _contiguous(found))
+    return errors
+
+
+def _flag_rules(item: Loaded) -> Iterator[DataError]:
+    cycle = item.model
+    rules = {r.id for w in cycle.weeks for a in w.activities for r in a.rules}
+    seen: set[str] = set()
+    for f, flag in enumerate(cycle.flags):
+        base: Path = ("flags", f)
+        if flag.check in seen:
+            yield _error(item, (*base, "check"), f"the check '{flag.check}' is listed twice",
+                         "list each check once")
+        seen.add(flag.check)
+        if flag.from_rule is not None and flag.from_rule not in rules:
+            yield _error(item, (*base, "from_rule"), f"there is no cycle rule with id "
+                         f"'{flag.from_rule}'", _suggest(flag.from_rule, sorted(rules)))
+        if flag.check in NEEDS_THRESHOLD and flag.threshold is None and flag.from_rule is None:
+            yield _error(item, (*base,), f"the check '{flag.check}' needs a number",
+                         "add 'threshold:' or 'from_rule:' (the id of a rule with the number)")
+
+
+def _place(item: Loaded, record: m.CycleRecord, pods: dict[str, m.Pod]) -> Iterator[DataError]:
+    path = PurePosixPath(item.file)
+    folder, expected = path.parent.name, f"cycle-{record.number:02d}.yaml"
+    if record.pod != folder:
+        yield _error(item, ("cycle", "pod"), f"the pod '{record.pod}' does not match the folder "
+                     f"'{folder}'", f"keep the record in data/pods/{record.pod}/, or set pod "
+                     f"to '{folder}'")
+    elif record.pod not in pods:
+        yield _error(item, ("cycle", "pod"), f"there is no pod with id '{record.pod}'",
+                     f"add data/pods/{record.pod}.yaml, or {_suggest(record.pod, sorted(pods))}")
+    elif pods[record.pod].launch_date is None:
+        yield _error(item, ("cycle", "pod"), f"the pod '{record.pod}' has no launch date, so its "
+                     "cycles have no dates", f"add 'launch_date:' to data/pods/{record.pod}.yaml")
+    if path.name != expected:
+        yield _error(item, ("cycle", "number"), f"cycle {record.number} is in the file "
+                     f"'{path.name}'", f"name the file '{expected}', or set number to match it")
+
+
+def _contiguous(found: list[tuple[int, Loaded]]) -> Iterator[DataError]:
+    ordered = sorted(found, key=lambda pair: pair[0])
+    for (before, _), (number, item) in itertools.pairwise(ordered):
+        if number != before + 1:
+            missing = f"cycle {before + 1}" if number == before + 2 else (
+                f"cycles {before + 1} to {number - 1}")
+            yield _error(item, ("cycle", "number"), f"cycle {number} follows cycle {before}: "
+                         f"{missing} has no record", "add the missing record(s) with `playbook "
+                         "new cycle POD`, or renumber this one")
+
+
+def _record(item: Loaded, record: m.CycleRecord, pod: m.Pod, cycle: m.CycleFile,
+            columns: list[str]) -> Iterator[DataError]:
+    yield from _dates(item, record, pod, cycle)
+    names = [e.name for e in pod.evaluation_metrics]
+    for e, reading in enumerate(record.review.evaluation):
+        if reading.metric not in names:
+            yield _error(item, ("cycle", "review", "evaluation", e, "metric"), f"the pod has no "
+                         f"evaluation metric named '{reading.metric}'", _suggest(reading.metric, names))
+    build = record.build
+    if build is not None and build.rubric_changed and build.rubric_change is None:
+        yield _error(item, ("cycle", "build", "rubric_changed"), "the rubric changed but "
+                     "'rubric_change' does not say why", "add 'rubric_change:' with the reason")
+    if record.deploy is not None:
+        yield from _deploy(item, record.deploy, columns)
+    briefing = record.briefing
+    if briefing is not None and briefing.decision and briefing.expansion_candidate is None:
+        yield _error(item, ("cycle", "briefing", "decision"), "a decision is recorded but no "
+                     "expansion candidate", "add 'expansion_candidate:', or remove 'decision:'")
+
+
+def _deploy(item: Loaded, deploy: m.CycleDeploy, columns: list[str]) -> Iterator[DataError]:
+    base: Path = ("cycle", "deploy")
+    if deploy.date is None:
+        given = [k for k in ("error_rate_before", "error_rate_72h", "rejection_rate_before",
+                             "rejection_rate_72h", "decision_log") if getattr(deploy, k) is not None]
+        if deploy.rolled_back:
+            given.insert(0, "rolled_back")
+        for key in given:
+            yield _error(item, (*base, key), f"'{key}' needs a deploy, but no deploy date is "
+                         "given", "add 'date:' (the day the change reached production) under "
+                         f"'deploy:', or remove '{key}'")
+    for key in sorted(deploy.decision_log or {}):
+        if key not in columns:
+            yield _error(item, (*base, "decision_log", key), f"the decision log has no column "
+                         f"'{key}'", _suggest(key, columns))
+
+
+def _dates(item: Loaded, record: m.CycleRecord, pod: m.Pod, cycle: m.CycleFile) -> Iterator[DataError]:
+    launch = pod.launch_date
+    assert launch is not None
+    last = cycle.length_weeks
+    checks: list[tuple[Path, dt.date | None, int, int]] = [
+        (("cycle", "review", "date"), record.review.date, 1, 1),
+        (("cycle", "review", "samples_reviewed_on"), record.review.samples_reviewed_on, 1, last),
+        (("cycle", "deploy", "date"), record.deploy.date if record.deploy else None, 3, 3),
+        (("cycle", "briefing", "date"), record.briefing.date if record.briefing else None,
+         last, last),
+    ]
+    for path, day, first_week, last_week in checks:
+        if day is None:
+            continue
+        start = week_span(cycle, launch, record.number, first_week)[0]
+        end = week_span(cycle, launch, record.number, last_week)[1]
+        if not start <= day <= end:
+            weeks = f"week {first_week}" if first_week == last_week else "the weeks"
+            yield _error(item, path, f"{day} is outside {weeks} of cycle {record.number} "
+                         f"({start} to {end} for this pod, launched {launch})",
+                         f"use a date from {start} to {end}, or check the cycle number")
+
