@@ -43,6 +43,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("Target", "inherits"): "asset",
     ("PodAsset", "asset"): "asset",
     ("PodAsset", "from_pod"): "pod",
+    ("CycleRecord", "pod"): "pod",
     ("Citation", "source"): "source",
     ("Review", "diagnostic"): "diagnostic",
     ("Review", "signals"): "signal",
