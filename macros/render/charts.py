@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from macros.compute import charts
+from macros.compute import charts, portfolio
 from macros.compute.diagnosis import KIND_LABELS
 from macros.compute.figures import money, number
 from macros.model import data as m
@@ -106,3 +106,45 @@ def quarter(pb: Playbook, pod: m.Pod, today: dt.date | None) -> str:
     return render("chart-quarter.svg.html", pod=pod, chart=chart, insight=quarter_insight(chart))
 
 
+
+
+def _count_words(n: int, what: str) -> str:
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
+
+
+def portfolio_insight(view: portfolio.Portfolio) -> str:
+    """The grid's point: where the pods sit by stage and verdict."""
+    groups = sorted((c for c in view.cells if c.count), key=lambda c: -c.count)
+    parts = [f"{c.count} {c.stage}, {c.band.label.lower()}" for c in groups]
+    return f"{_count_words(view.total, 'pod')}: " + "; ".join(parts) + "."
+
+
+def trend_insight(view: portfolio.Portfolio) -> str | None:
+    """The trend's point: verdict counts in the first and the last month with reviews."""
+    if not view.month_names:
+        return None
+
+    def at(i: int) -> str:
+        return ", ".join(f"{s.counts[i]} {s.band.label.lower()}" for s in view.series)
+
+    last = f"By the end of {view.month_names[-1]}: {at(-1)}."
+    if len(view.month_names) == 1:
+        return last
+    return f"At the end of {view.month_names[0]}: {at(0)}. " + last
+
+
+def portfolio_view(pb: Playbook, today: dt.date) -> str:
+    """The registry's portfolio chart, or '' without pods or a diagnostic."""
+    view = portfolio.portfolio(pb, today)
+    if view is None:
+        return ""
+    table = [(label.label, [c.count for c in view.cells if c.band.label == label.label])
+             for label in view.verdicts]
+    return render("chart-portfolio.svg.html", view=view, grid_insight=portfolio_insight(view),
+                  trend_insight=trend_insight(view), table=table, stages=list(portfolio.STAGES))
+
+
+def spark(pod: m.Pod, diagnostic: m.Diagnostic) -> str:
+    """A pod's review scores as a sparkline, or '' for a pod with no committed review."""
+    line = portfolio.spark(pod, diagnostic)
+    return "" if line is None else render("chart-spark.svg.html", pod=pod, spark=line)

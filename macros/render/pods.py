@@ -13,7 +13,7 @@ from macros.compute import diagnosis, figures
 from macros.model import data as m
 from macros.model import urls
 from macros.model.playbook import Playbook
-from macros.render import diagnostics, economics, quarter
+from macros.render import charts, diagnostics, economics, quarter
 from macros.render.environment import render
 from macros.render.front_matter import brace_safe, front_matter
 
@@ -72,9 +72,10 @@ def directory_rows(pb: Playbook, pods: Iterable[m.Pod], today: dt.date) -> list[
         owner = domain_owner(pod)
         days = days_since_launch(pod, today)
         verdict = None if check is None else diagnosis.evaluate(pb, pod, check, today)
+        trend = Markup(charts.spark(pod, check)) if check else Markup()  # autoescaped render
         rows.append({"pod": pod, "owner": owner.holder if owner else "—", "days": days,
                      "days_text": _days_text(days), "stage_order": STAGES.index(pod.stage),
-                     "diagnosis": verdict})
+                     "diagnosis": verdict, "trend": trend})
     return rows
 
 
@@ -84,8 +85,9 @@ def _directory(pb: Playbook, pods: Iterable[m.Pod], root: str, today: dt.date) -
 
 
 def pod_directory(pb: Playbook, root: str, today: dt.date) -> str:
-    """A sortable table of every registered pod, linking to each pod's page."""
-    return _directory(pb, sorted(pb.pods, key=lambda p: p.name.casefold()), root, today)
+    """The portfolio chart, then a sortable table of every pod linking to each pod's page."""
+    table = _directory(pb, sorted(pb.pods, key=lambda p: p.name.casefold()), root, today)
+    return charts.portfolio_view(pb, today) + table
 
 
 # ---------------------------------------------------------------- profile
