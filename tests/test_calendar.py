@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 from icalendar import Calendar
 
 from macros.compute import quarter as cq
+from macros.model import urls
 from macros.model.playbook import Playbook
+from macros.render import generate
 from macros.render import quarter as calendar
 from tests.fixtures import mini_playbook
 from tests.fixtures.pods_b import with_pod
@@ -67,8 +70,42 @@ def test_checkpoint_uses_the_signal_days() -> None:
     days = signal.auto.days
     assert days == 90
     [checkpoint] = [e for e in cq.quarter_events(pb, acme) if e.kind == "checkpoint"]
-    assert checkpoint.date == acme.launch_date + dt.timedelta(days=days)
+    due = acme.launch_date + dt.timedelta(days=days)
+    assert due.weekday() == 6  # Sunday: held on Friday, the working day before
+    assert checkpoint.date == due - dt.timedelta(days=2)
     assert checkpoint.key == "day-090"
+    assert checkpoint.title.startswith("Day 90:")
+    assert "Sunday 6 April 2025) is not a working day" in checkpoint.description
+
+
+def _with_working_days(pb: Playbook, *days: str) -> Playbook:
+    return dataclasses.replace(pb, cycle=pb.cycle.model_copy(update={"working_days": days}))
+
+
+@pytest.mark.parametrize("days", [
+    ("monday", "tuesday", "wednesday", "thursday", "friday"),
+    ("sunday", "monday", "tuesday", "wednesday", "thursday"),
+    ("tuesday", "thursday"),
+])
+def test_briefings_and_checkpoints_fall_on_working_days(days: tuple[str, ...]) -> None:
+    pb = _with_working_days(pb_(), *days)
+    acme = pb.pod("acme")
+    assert acme.launch_date is not None
+    for launch in (acme.launch_date + dt.timedelta(days=n) for n in range(7)):
+        pod = acme.model_copy(update={"launch_date": launch})
+        marks = [e for e in cq.quarter_events(pb, pod) if e.kind != "week"]
+        assert len(marks) == expected_count(pb) - pb.cycle.quarter_weeks
+        for event in marks:
+            assert f"{event.date:%A}".lower() in days, (launch, event)
+
+
+def test_a_sunday_to_thursday_week_keeps_a_sunday_checkpoint() -> None:
+    pb = _with_working_days(pb_(), "sunday", "monday", "tuesday", "wednesday", "thursday")
+    acme = pb.pod("acme")
+    assert acme.launch_date is not None
+    [checkpoint] = [e for e in cq.quarter_events(pb, acme) if e.kind == "checkpoint"]
+    assert checkpoint.date == acme.launch_date + dt.timedelta(days=90)
+    assert "not a working day" not in checkpoint.description
 
 
 def test_no_launch_date_means_no_events() -> None:
@@ -110,13 +147,47 @@ def test_ics_uids_are_unique_and_stable() -> None:
     assert all(uid.startswith("acme-") for uid in uids)
 
 
-def test_ics_dtstamp_comes_from_the_launch_date() -> None:
+def test_ics_version_without_history_comes_from_the_pods_latest_date() -> None:
+    pb = pb_()
+    acme = pb.pod("acme")
+    dates = [d for d in (acme.launch_date, acme.first_production_date, acme.as_of) if d]
+    latest = max([*dates, *(r.date for r in acme.reviews), *(r.date for r in acme.sample_reviews)])
+    for event in Calendar.from_ical(calendar.pod_ics(pb, acme)).walk("VEVENT"):
+        stamp = event.decoded("DTSTAMP")
+        assert stamp == dt.datetime.combine(latest, dt.time(), tzinfo=dt.UTC)
+        assert event.decoded("LAST-MODIFIED") == stamp
+        assert int(event["SEQUENCE"]) == (stamp - cq.SEQUENCE_EPOCH) // dt.timedelta(minutes=1)
+
+
+def _sequences(data: bytes) -> set[int]:
+    return {int(e["SEQUENCE"]) for e in Calendar.from_ical(data).walk("VEVENT")}
+
+
+def test_a_later_change_raises_every_sequence_and_the_same_change_gives_the_same_bytes() -> None:
+    pb = pb_()
+    acme = pb.pod("acme")
+    before = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC)
+    after = before + dt.timedelta(minutes=1)
+    first, again = calendar.pod_ics(pb, acme, before), calendar.pod_ics(pb, acme, before)
+    assert first == again
+    later = calendar.pod_ics(pb, acme, after)
+    assert min(_sequences(later)) > max(_sequences(first))
+    for event in Calendar.from_ical(later).walk("VEVENT"):
+        assert event.decoded("LAST-MODIFIED") == after
+        assert event.decoded("DTSTAMP") == after
+
+
+def test_calendar_version_uses_the_latest_input_file() -> None:
     pb = pb_()
     acme = pb.pod("acme")
     assert acme.launch_date is not None
-    for event in Calendar.from_ical(calendar.pod_ics(pb, acme)).walk("VEVENT"):
-        stamp = event.decoded("DTSTAMP")
-        assert stamp == dt.datetime.combine(acme.launch_date, dt.time(), tzinfo=dt.UTC)
+    old, new = dt.datetime(2026, 1, 1, tzinfo=dt.UTC), dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
+    changes = {"data/pods/acme.yaml": old, "data/diagnostics/ghost-pod.yaml": new,
+               "data/pods/beta.yaml": new + dt.timedelta(days=9),
+               "docs/index.md": new + dt.timedelta(days=30)}
+    data = generate.pod_calendars(pb, changes)[urls.pod_calendar("acme")]
+    stamps = {e.decoded("LAST-MODIFIED") for e in Calendar.from_ical(data).walk("VEVENT")}
+    assert stamps == {new}
 
 
 def test_ics_lines_are_crlf_and_folded() -> None:

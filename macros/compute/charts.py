@@ -279,7 +279,8 @@ def quarter_chart(pb: Playbook, pod: m.Pod, today: dt.date | None) -> QuarterCha
                       tidy(x.at(7) - x.at(0)), e.date)
              for e in events if e.kind == "week"]
     marks = tuple(Milestone(e.kind, x.at((e.date - launch).days + 0.5), e.date, e.title,
-                            "Briefing" if e.kind == "briefing" else f"Day {(e.date - launch).days}")
+                            "Briefing" if e.kind == "briefing"
+                            else e.label or f"Day {(e.date - launch).days}")
                   for e in events if e.kind != "week")
     now = pod.as_of or today
     day = None if now is None else (now - launch).days

@@ -16,6 +16,8 @@ PRODUCTION_CHECK = "nothing-in-production"
 DOMAIN_OWNER = "domain-owner"
 # The briefing falls on the fifth day of the cycle's last week (a Friday for a Monday launch).
 BRIEFING_OFFSET_DAYS = 4
+# SEQUENCE counts whole minutes from here to the calendar's last change, so it only ever grows.
+SEQUENCE_EPOCH = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
 EventKind = Literal["week", "briefing", "checkpoint"]
 
@@ -30,6 +32,7 @@ class Event:
     title: str
     description: str
     quarter_week: int
+    label: str = ""  # a short name for charts, e.g. 'Day 90' (held on the working day before)
 
 
 def _week_event(pb: Playbook, launch: dt.date, number: int) -> Event:
@@ -49,6 +52,14 @@ def _owner_name(pb: Playbook) -> str:
     return role.name if role else "Domain owner"
 
 
+def working_day_on_or_before(pb: Playbook, day: dt.date) -> dt.date:
+    """`day` if it is a working day (cycle.working_days), else the working day before it."""
+    working = {m.WEEKDAYS.index(name) for name in pb.cycle.working_days}
+    while day.weekday() not in working:
+        day -= dt.timedelta(days=1)
+    return day
+
+
 def _briefings(pb: Playbook, launch: dt.date) -> list[Event]:
     length, weeks = pb.cycle.length_weeks, pb.cycle.quarter_weeks
     last = next((w for w in pb.cycle.weeks if w.number == length), None)
@@ -56,7 +67,8 @@ def _briefings(pb: Playbook, launch: dt.date) -> list[Event]:
     events = []
     for cycle_no in range(1, weeks // length + 1):
         number = cycle_no * length
-        day = launch + dt.timedelta(weeks=number - 1, days=BRIEFING_OFFSET_DAYS)
+        day = working_day_on_or_before(
+            pb, launch + dt.timedelta(weeks=number - 1, days=BRIEFING_OFFSET_DAYS))
         events.append(Event(key=f"c{cycle_no:02d}-briefing", kind="briefing", date=day,
                             title=f"{_owner_name(pb)} briefing, cycle {cycle_no}",
                             description=about, quarter_week=number))
@@ -77,11 +89,15 @@ def _checkpoint(pb: Playbook, launch: dt.date) -> list[Event]:
     if signal is None or signal.auto is None or signal.auto.days is None:
         return []
     days = signal.auto.days
-    return [Event(key=f"day-{days:03d}", kind="checkpoint",
-                  date=launch + dt.timedelta(days=days),
+    due = launch + dt.timedelta(days=days)
+    held = working_day_on_or_before(pb, due)
+    moved = "" if held == due else (
+        f"Day {days} ({due:%A} {due.day} {due:%B %Y}) is not a working day, so the check is held on "
+        f"the working day before it. ")
+    return [Event(key=f"day-{days:03d}", kind="checkpoint", date=held,
                   title=f"Day {days}: something in production?",
-                  description=f"{signal.question} {signal.action}",
-                  quarter_week=days // 7 + 1)]
+                  description=f"{moved}{signal.question} {signal.action}",
+                  quarter_week=(held - launch).days // 7 + 1, label=f"Day {days}")]
 
 
 def quarter_events(pb: Playbook, pod: m.Pod) -> list[Event]:
@@ -125,4 +141,19 @@ def cycle_on(pb: Playbook, launch: dt.date, day: dt.date) -> int:
 def briefing_day(pb: Playbook, launch: dt.date, cycle_no: int) -> dt.date:
     """The day of a cycle's domain-owner briefing, as the quarter calendar places it."""
     start = week_span(pb, launch, cycle_no, pb.cycle.length_weeks)[0]
-    return start + dt.timedelta(days=BRIEFING_OFFSET_DAYS)
+    return working_day_on_or_before(pb, start + dt.timedelta(days=BRIEFING_OFFSET_DAYS))
+
+
+def calendar_version(pod: m.Pod, changed: dt.datetime | None) -> tuple[dt.datetime, int]:
+    """(LAST-MODIFIED, SEQUENCE) of a pod's calendar: from when its data last changed.
+
+    `changed` is the last commit to any file the calendar is built from; without history (an
+    archive, a new file) the latest date in the pod's own data stands in. The same data gives
+    the same version; a later change gives a later time and a higher sequence.
+    """
+    if changed is None:
+        dates = [d for d in (pod.launch_date, pod.first_production_date, pod.as_of) if d]
+        dates += [r.date for r in pod.reviews] + [s.date for s in pod.sample_reviews]
+        changed = dt.datetime.combine(max(dates), dt.time(), tzinfo=dt.UTC)
+    changed = changed.astimezone(dt.UTC).replace(microsecond=0)
+    return changed, max(0, int((changed - SEQUENCE_EPOCH).total_seconds()) // 60)

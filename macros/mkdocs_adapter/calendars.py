@@ -5,13 +5,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
 
+from macros.load.history import last_changes
 from macros.model.playbook import Playbook
 from macros.render.generate import pod_calendars
 
 # Below this many pods a second process costs more than it saves.
 PARALLEL_FROM = 100
-_shared: dict[str, Playbook] = {}
+_shared: dict[str, Any] = {}
 
 
 class Pending:
@@ -29,12 +32,13 @@ class Pending:
         return self._done
 
 
-def start(pb: Playbook) -> Pending:
+def start(pb: Playbook, project: Path) -> Pending:
     """Start building the calendars: in a forked worker for big registries, else right here."""
+    changes = last_changes(project, "data")
     if len(pb.pods) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods() \
             or (os.cpu_count() or 1) < 2:
-        return Pending([], pod_calendars(pb))
-    _shared["playbook"] = pb  # inherited by the forked worker; nothing is pickled but the result
+        return Pending([], pod_calendars(pb, changes))
+    _shared["playbook"], _shared["changes"] = pb, changes  # inherited by the forked worker
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
     future = pool.submit(_build)
     pool.shutdown(wait=False)
@@ -42,4 +46,4 @@ def start(pb: Playbook) -> Pending:
 
 
 def _build() -> dict[str, bytes]:
-    return pod_calendars(_shared["playbook"])
+    return pod_calendars(_shared["playbook"], _shared["changes"])

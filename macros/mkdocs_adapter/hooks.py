@@ -30,7 +30,7 @@ def on_config(config: Any) -> Any:
     _state["playbook"], _state["today"] = pb, build_date()
     generated = generate(pb, _state["today"])
     _state["generated"] = generated
-    _state["calendars"] = calendars.start(pb)
+    _state["calendars"] = calendars.start(pb, Path(config["config_file_path"]).resolve().parent)
     _state["abbreviations"] = glossary.abbreviations(pb)
     _extend_nav(config["nav"], generated)
     return config

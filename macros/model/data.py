@@ -204,12 +204,20 @@ class FlagRule(Model):
     cited: tuple[Citation, ...] = ()
 
 
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[Weekday, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday",
+                                 "saturday", "sunday")
+
+
 class CycleFile(Model):
     """`data/cycle.yaml`."""
 
     title: Text
     length_weeks: Annotated[StrictInt, Field(ge=1, le=8)]
     quarter_weeks: Annotated[StrictInt, Field(ge=4, le=16)] = 13
+    working_days: Annotated[tuple[Weekday, ...], Field(min_length=1)] = Field(
+        ("monday", "tuesday", "wednesday", "thursday", "friday"),
+        description="The days pods work; briefings and checkpoints move to the working day before")
     weeks: tuple[Week, ...]
     results: tuple[Fact, ...] = ()
     flags: tuple[FlagRule, ...] = ()

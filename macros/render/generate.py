@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from macros.compute.quarter import DOMAIN_OWNER
 from macros.model import urls
 from macros.model.playbook import Playbook
 from macros.render import pods, quarter, roles
@@ -67,10 +69,27 @@ def deferred_body(pb: Playbook, src: str, pod_id: str, today: dt.date) -> str:
     return pods.pod_body(pb, pb.pod(pod_id), urls.page_root(src), today)
 
 
-def pod_calendars(pb: Playbook, first: int = 0, last: int | None = None) -> dict[str, bytes]:
-    """The `.ics` download of each pod (from `first` to `last` in data order) with a launch date."""
-    return {urls.pod_calendar(pod.id): quarter.pod_ics(pb, pod)
+def pod_calendars(pb: Playbook, changes: Mapping[str, dt.datetime] | None = None,
+                  first: int = 0, last: int | None = None) -> dict[str, bytes]:
+    """The `.ics` download of each pod (from `first` to `last` in data order) with a launch date.
+
+    `changes` maps data files to their last commit (`macros.load.history`); a calendar's version
+    is the latest change among the files it is built from.
+    """
+    shared = [*CALENDAR_INPUTS, urls.role_data(DOMAIN_OWNER)]
+    return {urls.pod_calendar(pod.id): quarter.pod_ics(
+                pb, pod, _latest(changes or {}, [urls.pod_data(pod.id), *shared]))
             for pod in pb.pods[first:last] if pod.launch_date is not None}
+
+
+# Besides the pod's own file and the domain owner's role, a calendar is built from these.
+CALENDAR_INPUTS = ("data/cycle.yaml", "data/diagnostics")
+
+
+def _latest(changes: Mapping[str, dt.datetime], inputs: list[str]) -> dt.datetime | None:
+    found = [when for path, when in changes.items()
+             if any(path == i or path.startswith(i + "/") for i in inputs)]
+    return max(found, default=None)
 
 
 def _pod_pages(pb: Playbook, today: dt.date, out: Generated) -> None:
