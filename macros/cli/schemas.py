@@ -47,6 +47,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("Citation", "source"): "source",
     ("Review", "diagnostic"): "diagnostic",
     ("Review", "signals"): "signal",
+    ("FlagRule", "from_rule"): "rule",
 }
 
 
@@ -60,6 +61,7 @@ def known_ids(pb: Playbook) -> dict[str, list[str]]:
         "source": sorted(s.id for s in pb.sources),
         "diagnostic": sorted(d.id for d in pb.diagnostics),
         "signal": sorted({s.id for d in pb.diagnostics for s in d.signals}),
+        "rule": sorted({r.id for _, a in pb.activities() for r in a.rules}),
     }
 
 
