@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.render import sources
+from macros.render.docs_index import cited_sources
 from tests.fixtures import assert_survives_markdown, mini_playbook, squash
 from tests.htmlparse import parse
 
@@ -62,10 +63,10 @@ def test_cite_ref_links_finding_when_named() -> None:
     assert link.attrs["href"] == "sources/#src-bcg--hardly-any-value"
 
 
-def test_find_citations() -> None:
+def test_cited_sources_named_in_calls() -> None:
     text = """{{ cite("bcg") }} and {{ stat('pluralsight', "hire-cost") }},
     {{ cite(source_id="rewired", locator="Ch. 3") }}; not a call: cite bcg, excite("x")"""
-    assert sources.find_citations(text) == {"bcg", "pluralsight", "rewired"}
+    assert cited_sources(PB, text) == {"bcg", "pluralsight", "rewired"}
 
 
 def test_data_citations_map_generated_pages() -> None:
@@ -82,7 +83,7 @@ def test_data_citations_map_generated_pages() -> None:
 
 def test_macro_citations_follow_data_macros() -> None:
     text = '{{ role_card("workflow-designer") }} {{ cycle_results() }} {{ pod_economics("acme") }}'
-    assert sources.macro_citations(PB, text) == {"pluralsight", "rewired", "palantir"}
+    assert cited_sources(PB, text) == {"pluralsight", "rewired", "palantir"}
 
 
 def test_sources_list_entries_and_backlinks() -> None:

@@ -82,8 +82,9 @@ def _check(args: argparse.Namespace) -> int:
 def _check_docs(docs: Path, playbook: Playbook | None,
                 grace: int) -> tuple[list[DataError], list[DataError]]:
     """Front matter and review dates of every page, and (with valid data) its macro calls."""
-    from macros.load.macro_calls import MACROS, check_page_calls
+    from macros.load.macro_calls import check_page_calls
     from macros.load.page_meta import check_pages
+    from macros.render.registry import MACROS
 
     errors, warnings = check_pages(docs, build_date(), grace)
     if playbook is not None:

@@ -1,78 +1,142 @@
-"""Check the macro calls in pages before anything renders, so a typo gets a plain message."""
+"""The one parser of macro calls in pages, and the check of those calls against the macro specs.
+
+The specs themselves (which macros exist and what their arguments name) are declared once, in
+`macros/render/registry.py`, and passed in: loading never imports the renderers.
+"""
 
 from __future__ import annotations
 
 import ast
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from macros.model.errors import DataError
 from macros.model.playbook import Playbook
 
-# Every page macro, so `playbook check` can vet calls without importing the renderers
-# (tests/test_page_calls.py keeps this in step with `page_macros.macro_table`).
-MACROS = frozenset({
-    "asset_table", "changelog_list", "cite", "cycle_calendar", "cycle_results", "cycle_rules",
-    "diagnostic_checklist", "glossary_list", "inheritance_matrix", "onboarding_paths",
-    "pod_composition", "pod_diagnosis", "pod_directory", "pod_economics", "pod_profile",
-    "pod_quarter", "review_status", "role_card", "role_links", "role_matrix", "role_path_links",
-    "scoping_worksheet", "signal_table", "sources_list", "stat", "template_body", "template_index",
-})
-CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\((.*?)\)\s*\}\}", re.DOTALL)
-# Macro name → what each positional argument names.
-ID_ARGS: dict[str, tuple[str, ...]] = {
-    "cite": ("source",), "stat": ("source", "finding"), "role_card": ("role",),
-    "diagnostic_checklist": ("diagnostic",), "signal_table": ("diagnostic",),
-    "pod_profile": ("pod",), "pod_economics": ("pod",), "pod_composition": ("pod",),
-    "pod_quarter": ("pod",), "pod_diagnosis": ("pod",), "template_body": ("template",),
-}
+# `{{ name(arguments) }}`; `{% raw %}` blocks are skipped, as Jinja shows them as written.
+_CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\((.*?)\)\s*\}\}", re.DOTALL)
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.DOTALL)
 
 
-def check_page_calls(docs_dir: Path, pb: Playbook, macros: Iterable[str]) -> list[DataError]:
-    """Every unknown macro or unknown id in the macro calls of `docs_dir`'s pages."""
-    known = sorted(macros)
+@dataclass(frozen=True)
+class Param:
+    """One argument of a page macro: its name and, if it names a record, which kind of id."""
+
+    name: str
+    ids: str | None = None  # "role", "pod", "source", "finding", ...; None for free text
+    required: bool = True
+
+
+class Signature(Protocol):
+    """What checking a call needs to know of a macro: its name and its arguments."""
+
+    @property
+    def name(self) -> str:
+        """The name pages call."""
+
+    @property
+    def params(self) -> tuple[Param, ...]:
+        """The arguments, in order."""
+
+
+@dataclass(frozen=True)
+class MacroCall:
+    """One `{{ name(...) }}` in a page; `args` and `kwargs` hold the values if they are literals."""
+
+    name: str
+    line: int
+    args: tuple[object, ...] = ()
+    kwargs: dict[str, object] = field(default_factory=dict)
+    plain: bool = True  # False when an argument is not a literal (a variable, an expression)
+
+    def bound(self, params: Sequence[Param]) -> list[tuple[Param, object]]:
+        """Each argument given, with the parameter it fills (unknown ones left out)."""
+        pairs = list(zip(params, self.args, strict=False))
+        by_name = {p.name: p for p in params}
+        pairs += [(by_name[k], v) for k, v in self.kwargs.items() if k in by_name]
+        return pairs
+
+
+def find_calls(text: str) -> Iterator[MacroCall]:
+    """Every macro call in a page's Markdown, in order, with its line number."""
+    hidden = _RAW.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    for match in _CALL.finditer(hidden):
+        line = hidden.count("\n", 0, match.start()) + 1
+        yield _parse(match.group(1), line, match.group(2))
+
+
+def _parse(name: str, line: int, args: str) -> MacroCall:
+    try:
+        call = ast.parse(f"f({args})", mode="eval").body
+        assert isinstance(call, ast.Call)
+        values = tuple(ast.literal_eval(a) for a in call.args)
+        named = {k.arg: ast.literal_eval(k.value) for k in call.keywords if k.arg is not None}
+    except (ValueError, SyntaxError, TypeError, AssertionError):
+        return MacroCall(name, line, plain=False)
+    return MacroCall(name, line, values, named)
+
+
+def check_page_calls(docs_dir: Path, pb: Playbook, specs: Iterable[Signature]) -> list[DataError]:
+    """Every unknown macro, wrong argument or unknown id in the macro calls of `docs_dir`'s pages."""
+    known = {spec.name: spec for spec in specs}
     errors: list[DataError] = []
     for path in sorted(docs_dir.rglob("*.md")):
         shown = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
-        text = path.read_text(encoding="utf-8")
-        for match in CALL.finditer(text):
-            line = text.count("\n", 0, match.start()) + 1
-            errors.extend(_check_call(pb, known, shown, line, match.group(1), match.group(2)))
+        for call in find_calls(path.read_text(encoding="utf-8")):
+            field_name = f"{{{{ {call.name}(...) }}}}"
+            errors.extend(DataError(shown, call.line, field_name, message, hint)
+                          for message, hint in _check_call(pb, known, call))
     return errors
 
 
-def _check_call(pb: Playbook, known: list[str], shown: str, line: int, name: str,
-                args: str) -> list[DataError]:
-    field = f"{{{{ {name}(...) }}}}"
-    if name not in known:
-        close = difflib.get_close_matches(name, known, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(known)}"
-        return [DataError(shown, line, field, f"there is no macro called '{name}'", hint)]
-    try:
-        values = ast.literal_eval(f"[{args}]") if args.strip() else []
-    except (ValueError, SyntaxError):
-        return [DataError(shown, line, field, "the arguments are not plain quoted ids",
-                          'write the call like {{ role_card("domain-owner") }}')]
-    return [DataError(shown, line, field, message, hint)
-            for message, hint in _check_ids(pb, ID_ARGS.get(name, ()), values)]
+def _check_call(pb: Playbook, known: dict[str, Signature],
+                call: MacroCall) -> list[tuple[str, str]]:
+    spec = known.get(call.name)
+    if spec is None:
+        close = difflib.get_close_matches(call.name, sorted(known), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(sorted(known))}"
+        return [(f"there is no macro called '{call.name}'", hint)]
+    if not call.plain:
+        return [("the arguments are not plain quoted ids",
+                 'write the call like {{ role_card("domain-owner") }}')]
+    problems = _check_arity(spec, call)
+    return problems or _check_ids(pb, call.bound(spec.params))
 
 
-def _check_ids(pb: Playbook, kinds: tuple[str, ...], values: list[object]) -> list[tuple[str, str]]:
+def _check_arity(spec: Signature, call: MacroCall) -> list[tuple[str, str]]:
+    usage = f"{spec.name}({', '.join(p.name for p in spec.params)})"
+    names = [p.name for p in spec.params]
+    unknown = sorted(set(call.kwargs) - set(names))
+    if unknown:
+        return [(f"'{spec.name}' has no argument called '{unknown[0]}'", f"write {usage}")]
+    given = set(names[:len(call.args)]) | set(call.kwargs)
+    missing = [p.name for p in spec.params if p.required and p.name not in given]
+    if len(call.args) > len(names) or missing:
+        what = f"'{missing[0]}' is missing" if missing else "there are too many arguments"
+        return [(f"{what} in the call of '{spec.name}'", f"write {usage}")]
+    return []
+
+
+def _check_ids(pb: Playbook, bound: list[tuple[Param, object]]) -> list[tuple[str, str]]:
     problems = []
-    for kind, value in zip(kinds, values, strict=False):
-        choices = _ids(pb, kind, values)
+    for param, value in bound:
+        if param.ids is None:
+            continue
+        choices = _ids(pb, param.ids, bound)
         if value not in choices:
             close = difflib.get_close_matches(str(value), choices, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"check the {kind} ids in data/"
-            problems.append((f"there is no {kind} with id '{value}'", hint))
+            hint = f"did you mean '{close[0]}'?" if close else f"check the {param.ids} ids in data/"
+            problems.append((f"there is no {param.ids} with id '{value}'", hint))
     return problems
 
 
-def _ids(pb: Playbook, kind: str, values: list[object]) -> list[str]:
-    if kind == "finding":
-        source = str(values[0])
+def _ids(pb: Playbook, kind: str, bound: list[tuple[Param, object]]) -> list[str]:
+    if kind == "finding":  # a finding id is looked up in the source the call names
+        source = next((str(v) for p, v in bound if p.ids == "source"), "")
         known = {s.id: s for s in pb.sources}
         return [f.id for f in known[source].findings] if source in known else []
     ids = {"source": [s.id for s in pb.sources], "role": [r.id for r in pb.roles],

@@ -50,11 +50,10 @@ def _extend_nav(nav: list[Any], generated: Generated) -> None:
 def on_files(files: Files, config: Any) -> Files:
     """Check the pages' macro calls, then add the generated pages (nothing is written to docs/)."""
     from macros.load.macro_calls import check_page_calls
-    from macros.mkdocs_adapter.page_macros import macro_table
+    from macros.render.registry import MACROS
 
     pb = playbook_for(config)
-    names = macro_table(pb, Path(config["docs_dir"]), build_date(), 0, lambda: "")
-    errors = check_page_calls(Path(config["docs_dir"]), pb, names)
+    errors = check_page_calls(Path(config["docs_dir"]), pb, MACROS)
     if errors:
         raise Abort("\n" + PlaybookDataError(errors).report())
     generated: Generated = _state["generated"]

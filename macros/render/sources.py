@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from markupsafe import Markup
@@ -14,10 +13,6 @@ from macros.model.playbook import Playbook
 from macros.render.environment import render
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# `cite("bcg")`, `stat('bcg', 'x')` or `cite(source_id="bcg")` inside a page's macro calls.
-_CALL = re.compile(
-    r"\b(?:cite|stat)\(\s*(?:source_id\s*=\s*)?([\"'])([a-z0-9]+(?:-[a-z0-9]+)*)\1"
-)
 Backlinks = Mapping[str, Sequence[tuple[str, str]]]
 
 
@@ -108,11 +103,6 @@ def cite_ref(pb: Playbook, citation: Citation, root: str) -> Markup:
     return Markup(_link(source, anchor, citation.locator, root))  # rendered by the autoescaping env
 
 
-def find_citations(markdown: str) -> set[str]:
-    """Source ids named by `cite(...)` and `stat(...)` calls in a page's Markdown."""
-    return {match.group(2) for match in _CALL.finditer(markdown)}
-
-
 def citations_in(value: object) -> Iterator[Citation]:
     """Every `Citation` inside a model, however deeply nested."""
     if isinstance(value, Citation):
@@ -152,28 +142,3 @@ def sources_list(pb: Playbook, backlinks: Backlinks, root: str) -> str:
     """Every source with its details, findings and the pages that cite it."""
     ordered = sorted(pb.sources, key=lambda s: attribution(s).casefold())
     return render("sources-list.html", root=root, entries=[_entry(s, backlinks) for s in ordered])
-
-
-# Page macros that render data carrying citations: name → the models they render.
-_DATA_MACRO = re.compile(
-    r"\b(role_card|template_body|pod_\w+|cycle_results)\(\s*(?:([\"'])([a-z0-9-]+)\2)?"
-)
-
-
-def _macro_models(pb: Playbook, name: str, arg: str | None) -> tuple[object, ...]:
-    if name == "cycle_results":
-        return (pb.cycle.results,)
-    if name == "role_card":
-        return tuple(r for r in pb.roles if r.id == arg)
-    if name == "template_body":
-        return tuple(t for t in pb.templates if t.id == arg)
-    return tuple(p for p in pb.pods if p.id == arg)
-
-
-def macro_citations(pb: Playbook, markdown: str) -> set[str]:
-    """Source ids cited through data by macros a page calls, e.g. `role_card("domain-owner")`."""
-    found: set[str] = set()
-    for match in _DATA_MACRO.finditer(markdown):
-        for model in _macro_models(pb, match.group(1), match.group(3)):
-            found.update(c.source for c in citations_in(model))
-    return found
