@@ -145,7 +145,7 @@ MACROS: tuple[MacroSpec, ...] = (
     MacroSpec("pod_composition", _POD, "A pod's staffing against the role guidance, as a chart and a table.",
               lambda p, pod_id: diagnostics.pod_composition(p.pb, pod_id, p.root, p.today),
               lambda pb, pod_id: (pb.pod(pod_id),)),
-    MacroSpec("pod_quarter", _POD, "A pod's 13-week quarter as a timeline and a dated table, with its .ics file.",
+    MacroSpec("pod_quarter", _POD, "A pod's 13-week quarter as a timeline and a dated table.",
               lambda p, pod_id: quarter.pod_quarter(p.pb, pod_id, p.root, p.today),
               lambda pb, pod_id: (pb.pod(pod_id),)),
     MacroSpec("pod_economics", _POD, "A pod's business case: each formula with its inputs and result.",
