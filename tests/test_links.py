@@ -115,3 +115,31 @@ def test_every_sitemap_entry_is_a_built_page(built_site: Path) -> None:
     missing = [loc for loc in locs if not loc.startswith(site_url)
                or _target(built_site, built_site / "index.html", "/" + loc.removeprefix(site_url)) is None]
     assert not missing, missing
+
+
+def _git_date(path: str) -> str:
+    import subprocess
+
+    run = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", path],
+                         capture_output=True, text=True, check=True)
+    return run.stdout.strip()
+
+
+def test_sitemap_lastmod_is_the_last_change_of_each_page(built_site: Path) -> None:
+    sitemap = parse((built_site / "sitemap.xml").read_text(encoding="utf-8"))
+    lastmod = {u.find("loc").text.removeprefix(CONFIG["site_url"]): u.find("lastmod").text
+               for u in sitemap.find_all("url")}
+    expected = {"": "docs/index.md", "cycle/": "docs/cycle.md",
+                "maintain/hosting/": "docs/maintain/hosting.md",
+                "pods/harbourline-procurement/": "data/pods/harbourline-procurement.yaml",
+                "pod-design/domain-owner/": "data/roles/domain-owner.yaml"}
+    for loc, source in expected.items():
+        if _git_date(source):  # committed: the date of its last commit
+            assert lastmod[loc] == _git_date(source), loc
+    assert len(set(lastmod.values())) > 1  # not the build date on every page
+
+
+def test_robots_txt_keeps_every_crawler_out(built_site: Path) -> None:
+    lines = [line.strip() for line in (built_site / "robots.txt").read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert lines == ["User-agent: *", "Disallow: /"]

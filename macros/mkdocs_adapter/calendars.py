@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
+from collections.abc import Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from pathlib import Path
 from typing import Any
 
-from macros.load.history import last_changes
 from macros.model.playbook import Playbook
 from macros.render.generate import pod_calendars
 
@@ -32,9 +32,11 @@ class Pending:
         return self._done
 
 
-def start(pb: Playbook, project: Path) -> Pending:
-    """Start building the calendars: in a forked worker for big registries, else right here."""
-    changes = last_changes(project, "data")
+def start(pb: Playbook, changes: Mapping[str, dt.datetime]) -> Pending:
+    """Start building the calendars: in a forked worker for big registries, else right here.
+
+    `changes` maps data files to their last commit (`macros.load.history.last_changes`).
+    """
     if len(pb.pods) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods() \
             or (os.cpu_count() or 1) < 2:
         return Pending([], pod_calendars(pb, changes))

@@ -13,6 +13,7 @@ import macros
 
 macros._forget_changed_modules()  # `mkdocs serve` re-imports this file on every rebuild
 
+from macros.load.history import last_changes  # noqa: E402
 from macros.mkdocs_adapter import calendars  # noqa: E402  (after the refresh above, on purpose)
 from macros.mkdocs_adapter.fast_path import pack, restore_finished, split_finished, unpack  # noqa: E402
 from macros.mkdocs_adapter.playbook_cache import build_date, playbook_for  # noqa: E402
@@ -30,7 +31,10 @@ def on_config(config: Any) -> Any:
     _state["playbook"], _state["today"] = pb, build_date()
     generated = generate(pb, _state["today"])
     _state["generated"] = generated
-    _state["calendars"] = calendars.start(pb, Path(config["config_file_path"]).resolve().parent)
+    project = Path(config["config_file_path"]).resolve().parent
+    _state["changes"] = last_changes(project, "data", "docs")
+    _state["docs"] = Path(config["docs_dir"]).resolve().relative_to(project).as_posix()
+    _state["calendars"] = calendars.start(pb, _state["changes"])
     _state["abbreviations"] = glossary.abbreviations(pb)
     _extend_nav(config["nav"], generated)
     return config
@@ -80,7 +84,11 @@ def on_post_build(config: Any) -> None:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    """Append glossary abbreviations; let finished HTML of generated pages skip Markdown."""
+    """Append glossary abbreviations; let finished HTML of generated pages skip Markdown.
+
+    Also dates the page for the sitemap, which MkDocs writes before it renders any page.
+    """
+    page.update_date = _last_change(page) or page.update_date
     generated: Generated = _state["generated"]
     pod_id = generated.deferred.get(page.file.src_uri)
     if pod_id is not None:
@@ -113,6 +121,19 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     if packed is not None:
         page.content = restore_finished(page.content, unpack(packed))
     return context
+
+
+def _last_change(page: Any) -> str | None:
+    """The sitemap's `lastmod`: the last commit to the page's source (or the data file it is
+    built from), else its `last_reviewed` date; None leaves MkDocs' build date."""
+    src = page.file.src_uri
+    generated: Generated = _state["generated"]
+    source = generated.edit_paths.get(src) if page.file.generated_by else f"{_state['docs']}/{src}"
+    changed = _state["changes"].get(source) if source else None
+    if changed is not None:
+        return str(changed.date().isoformat())
+    reviewed = page.meta.get("last_reviewed")
+    return str(reviewed) if reviewed else None
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
