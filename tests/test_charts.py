@@ -193,7 +193,7 @@ def _svg(html: str) -> Element:
 def _all_renders(pb: Playbook) -> list[tuple[str, str]]:
     out = []
     for pod in pb.pods:
-        out += [(f"{pod.id} payback", charts.payback(pod)),
+        out += [(f"{pod.id} payback", charts.payback(pb, pod)),
                 (f"{pod.id} staffing", charts.staffing(pb, pod, TODAY)),
                 (f"{pod.id} quarter", charts.quarter(pb, pod, TODAY))]
     return [(name, html) for name, html in out if html]
@@ -219,7 +219,7 @@ def test_every_chart_is_an_accessible_image_with_a_data_table() -> None:
 
 
 def test_payback_desc_states_the_insight() -> None:
-    desc = _svg(charts.payback(real().pod(EXAMPLE))).find("desc").text
+    desc = _svg(charts.payback(real(), real().pod(EXAMPLE))).find("desc").text
     assert desc.startswith("Payback in month 15, at $12,500 a month")
     assert "14.4 months" in desc
     assert "month 14" in desc
@@ -227,7 +227,7 @@ def test_payback_desc_states_the_insight() -> None:
 
 
 def test_payback_table_lists_quarter_ends_and_the_named_months() -> None:
-    table = parse(charts.payback(real().pod(EXAMPLE))).find("details").find("table")
+    table = parse(charts.payback(real(), real().pod(EXAMPLE))).find("details").find("table")
     months = [int(r.find("th").text) for r in table.find("tbody").find_all("tr")]
     assert months == [3, 6, 9, 12, 14, 15, 18, 21, 24]
 
@@ -271,7 +271,7 @@ def test_chart_ids_derive_from_the_pod() -> None:
 def test_text_from_data_is_escaped() -> None:
     pb = real()
     pod = pb.pod(EXAMPLE).model_copy(update={"name": "<script>alert(1)</script>"})
-    for html in (charts.payback(pod), charts.staffing(pb, pod, TODAY),
+    for html in (charts.payback(pb, pod), charts.staffing(pb, pod, TODAY),
                  charts.quarter(pb, pod, TODAY)):
         assert "<script>" not in html
         assert "&lt;script&gt;" in html

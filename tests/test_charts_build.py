@@ -38,6 +38,8 @@ def expected_charts(pb: Playbook) -> dict[str, set[str]]:
             ids.add(f"chart-quarter-{pod.id}")
         if pod.economics is not None:
             ids.add(f"chart-payback-{pod.id}")
+        if pb.pod_cycles(pod.id):
+            ids.add(f"chart-trends-{pod.id}")
         pages[f"pods/{pod.id}"] = ids
     example = next(p for p in pb.pods if p.example)
     pages["worked-example"] = {f"chart-payback-{example.id}", f"chart-staffing-{example.id}"}

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from macros.compute import diagnosis
-from macros.compute.economics import compute
+from macros.compute.economics import MINUTES_PER_HOUR, compute, exact
 from macros.compute.quarter import quarter_events
 from macros.compute.scales import Band, Linear, bands, linear, nice_ticks, tidy
 from macros.model import data as m
@@ -87,6 +87,28 @@ class PaybackChart:
     break_even_at: Point | None
     source_month: int | None
     source_at: Point | None
+    actual: tuple[Point, ...] = ()
+    actual_rows: tuple[tuple[dt.date, Fraction, Fraction], ...] = ()
+
+
+DAYS_PER_MONTH = Fraction(365, 12)
+
+
+def recorded_value(pb: Playbook, pod: m.Pod) -> tuple[tuple[dt.date, Fraction, Fraction], ...]:
+    """(review date, months after launch, cumulative recovered value) for each cycle record that
+    gives its volume and time saved, valued at the business case's hourly rate."""
+    econ, launch = pod.economics, pod.launch_date
+    if econ is None or launch is None:
+        return ()
+    out, total = [], Fraction(0)
+    for record in pb.pod_cycles(pod.id):
+        review = record.review
+        if review.volume_handled is None or review.minutes_saved_per_unit is None:
+            continue
+        total += (exact(review.minutes_saved_per_unit) * review.volume_handled
+                  / MINUTES_PER_HOUR * econ.hourly_rate)
+        out.append((review.date, (review.date - launch).days / DAYS_PER_MONTH, total))
+    return tuple(out)
 
 
 def break_even(cost: Fraction, monthly: Fraction) -> Fraction | None:
@@ -107,13 +129,15 @@ def payback_rows(cost: Fraction, monthly: Fraction, months: int) -> tuple[Paybac
     return tuple(PaybackRow(n, monthly * n, monthly * n - cost) for n in range(1, months + 1))
 
 
-def payback_chart(econ: m.Economics) -> PaybackChart:
-    """Lay out the payback chart for a pod's economics inputs."""
+def payback_chart(econ: m.Economics,
+                  actuals: tuple[tuple[dt.date, Fraction, Fraction], ...] = ()) -> PaybackChart:
+    """Lay out the payback chart for a pod's economics inputs and its recorded actuals."""
     result = compute(econ)
     cost, monthly = Fraction(econ.pod_cost), result.monthly_savings
-    months = payback_span(result.payback_month)
+    months = max([payback_span(result.payback_month)]
+                 + [MONTHS_PER_STEP * math.ceil(a[1] / MONTHS_PER_STEP) for a in actuals])
     frame = Frame(WIDTH, 300, 64, 16, 540, 240)
-    top = max(cost, monthly * months)
+    top = max([cost, monthly * months] + [a[2] for a in actuals])
     y_values = nice_ticks(0, top, 5)
     x = linear((0, months), (frame.left, frame.right))
     y = linear((0, y_values[-1]), (frame.bottom, frame.top))
@@ -132,7 +156,9 @@ def payback_chart(econ: m.Economics) -> PaybackChart:
         source_month=said,
         source_at=(Point(x.at(said), y.at(monthly * said))
                    if said is not None and said <= months and said != result.payback_month
-                   else None))
+                   else None),
+        actual=tuple(Point(x.at(mo), y.at(v)) for _, mo, v in actuals),
+        actual_rows=tuple((d, mo, v) for d, mo, v in actuals))
 
 
 # ---------------------------------------------------------------- staffing

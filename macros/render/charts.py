@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from macros.compute import charts, portfolio
+from macros.compute import charts, cycles, portfolio, trends
 from macros.compute.diagnosis import KIND_LABELS
 from macros.compute.figures import money, number
 from macros.model import data as m
@@ -13,6 +13,14 @@ from macros.render.environment import render
 
 # The payback table lists quarter ends plus the months the text names; the line is straight.
 QUARTER_MONTHS = 3
+COMPARATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
+# A panel title longer than this would run past the chart; the table and desc carry it whole.
+PANEL_TITLE_CHARS = 56
+
+
+def fit(text: str, limit: int) -> str:
+    """`text`, cut to `limit` characters with an ellipsis when longer."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def payback_insight(chart: charts.PaybackChart) -> str:
@@ -25,19 +33,24 @@ def payback_insight(chart: charts.PaybackChart) -> str:
     if chart.source_at is not None and chart.source_month is not None:
         text += (f" At the end of month {chart.source_month}, the month the source gives, it "
                  f"stands at {money(chart.monthly * chart.source_month)}.")
+    if chart.actual_rows:
+        day, months, value = chart.actual_rows[-1]
+        text += (f" Recorded so far: {money(value)} by {day.isoformat()} (month "
+                 f"{number(months, 1)}), from {len(chart.actual_rows)} cycle records.")
     return text
 
 
-def payback(pod: m.Pod) -> str:
-    """The payback chart of a pod with economics, or '' without."""
+def payback(pb: Playbook, pod: m.Pod) -> str:
+    """The payback chart of a pod with economics (actuals from its cycle records), or ''."""
     if pod.economics is None:
         return ""
-    chart = charts.payback_chart(pod.economics)
+    chart = charts.payback_chart(pod.economics, charts.recorded_value(pb, pod))
     keep = {chart.source_month, chart.break_even_month}
     rows = [(r.month, money(r.recovered), money(r.net)) for r in chart.rows
             if r.month % QUARTER_MONTHS == 0 or r.month in keep]
     return render("chart-payback.svg.html", pod=pod, chart=chart, insight=payback_insight(chart),
                   rows=rows, cost=money(chart.cost), monthly=money(chart.monthly),
+                  actual=[(d.isoformat(), number(mo, 1), money(v)) for d, mo, v in chart.actual_rows],
                   even=None if chart.break_even is None else number(chart.break_even))
 
 
@@ -148,3 +161,62 @@ def spark(pod: m.Pod, diagnostic: m.Diagnostic) -> str:
     """A pod's review scores as a sparkline, or '' for a pod with no committed review."""
     line = portfolio.spark(pod, diagnostic)
     return "" if line is None else render("chart-spark.svg.html", pod=pod, spark=line)
+
+
+def with_unit(value: float, unit: str) -> str:
+    """A reading with its unit: '92%', '4.2 minutes per enquiry'."""
+    return f"{value:g}{unit}" if unit.startswith("%") else f"{value:g} {unit}"
+
+
+def _value(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def _reference(series: cycles.Series) -> str:
+    """A panel's reference line in words: 'target ≥ 85', '60% line', 'baseline 9'."""
+    if series.target is not None and series.comparator is not None:
+        return f"target {COMPARATORS.get(series.comparator, series.comparator)} {series.target:g}"
+    return "" if series.baseline is None else f"baseline {series.baseline:g}"
+
+
+def _series_words(series: cycles.Series) -> str:
+    last = series.latest()
+    if last is None or last.value is None:
+        return ""
+    text = f"{series.label} {with_unit(last.value, series.unit)} in cycle {last.cycle}"
+    meets = series.meets(last.value)
+    if meets is not None:
+        text += f" ({_reference(series)}: {'met' if meets else 'missed'})"
+    elif series.baseline is not None:
+        text += f" against a baseline of {series.baseline:g}"
+    return text
+
+
+def trends_insight(chart: trends.TrendChart) -> str:
+    """The trend chart's point: each metric's latest value against its target, and rollbacks."""
+    parts = [w for w in (_series_words(p.series) for p in chart.panels) if w]
+    back = [str(r.cycle) for r in chart.releases if r.rolled_back]
+    text = "; ".join(parts) + "."
+    text += f" {_count_words(len(chart.releases), 'deploy')}"
+    return text + (f", rolled back in cycle {', '.join(back)}." if back else ", none rolled back.")
+
+
+def cycle_trends(pb: Playbook, pod: m.Pod) -> str:
+    """The pod's cycle trends, or '' for a pod with no cycle records."""
+    chart = trends.trend_chart(pb, pod)
+    if chart is None:
+        return ""
+    deploys = {r.cycle: r for r in chart.releases}
+    rows = []
+    for tick in chart.cycles:
+        n = int(tick.label)
+        values = [_value(next((p.value for p in panel.series.points if p.cycle == n), None))
+                  for panel in chart.panels]
+        release = deploys.get(n)
+        deploy = "—" if release is None else (
+            f"{release.date.isoformat()}{', rolled back' if release.rolled_back else ''}")
+        rows.append((n, values, deploy))
+    headers = [f"{p.series.label} ({p.series.unit})" for p in chart.panels]
+    return render("chart-trends.svg.html", pod=pod, chart=chart, insight=trends_insight(chart),
+                  headers=headers, titles=[fit(h, PANEL_TITLE_CHARS) for h in headers],
+                  rows=rows, refs=[_reference(p.series) for p in chart.panels])

@@ -35,7 +35,7 @@ def pod_economics(pb: Playbook, pod_id: str, root: str) -> str:
     if econ is None:
         return render("economics-none.html", pod=pod)
     result = compute(econ)
-    chart = Markup(charts.payback(pod))  # rendered by the autoescaping env
+    chart = Markup(charts.payback(pb, pod))  # rendered by the autoescaping env
     return render("economics-pod.html", pod=pod, chart=chart, econ=econ, cost=money(Fraction(econ.pod_cost)),
                   rows=_formula_rows(econ, result),
                   years=_year_rows(result), note=source_rounding(econ, result),

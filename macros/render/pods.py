@@ -206,6 +206,7 @@ def pod_body(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> str:
         ("Automatic diagnosis", diagnostics.pod_diagnosis(pb, pod.id, root, today)),
         ("Composition check", diagnostics.pod_composition(pb, pod.id, root, today)),
         ("Quarter calendar", quarter.pod_quarter(pb, pod.id, root, today)),
+        ("Cycle trends", charts.cycle_trends(pb, pod)),
     ]
     if pod.economics is not None:
         sections.append(("Economics", economics.pod_economics(pb, pod.id, root)))
