@@ -15,15 +15,14 @@ from pydantic import BaseModel
 from macros.load.loader import load_file
 from macros.load.yaml_reader import read_yaml
 from macros.model import data as m
+from macros.model import data_files
 from macros.model.errors import DataError
 
 Kind = Literal["pod", "template", "source"]
 STARTERS = Path(__file__).resolve().parent / "starters"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_FOLDERS: dict[str, tuple[str, type[BaseModel]]] = {
-    "pod": ("pods", m.PodFile),
-    "template": ("templates", m.TemplateFile),
-}
+# Starter kind → the kind of data file it writes (macros/model/data_files.py).
+_WRITES = {"pod": "pods", "template": "templates"}
 _PREFERRED_TEMPLATE_OWNER = "workflow-designer"
 
 
@@ -62,10 +61,10 @@ def new_file(kind: Kind, ident: str, data_dir: Path, *, today: dt.date | None = 
     today = today or dt.date.today()
     if kind == "source":
         return _append_source(ident, data_dir, today)
-    if kind not in _FOLDERS:
+    if kind not in _WRITES:
         raise ScaffoldError(f"unknown kind '{kind}'; use pod, template or source")
-    folder, model = _FOLDERS[kind]
-    path = data_dir / folder / f"{ident}.yaml"
+    data_kind = data_files.kind(_WRITES[kind])
+    path = data_dir / data_kind.glob.replace("*", ident)
     if path.exists():
         raise ScaffoldError(f"{_shown(data_dir, path)} already exists; it was not changed. "
                             f"Edit that file, or choose another id")
@@ -75,7 +74,7 @@ def new_file(kind: Kind, ident: str, data_dir: Path, *, today: dt.date | None = 
         role_ids=[r.id for r in roles], owner=_template_owner(roles))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    _verify(data_dir, path, model, restore=None)
+    _verify(data_dir, path, data_kind.model, restore=None)
     return path
 
 
@@ -94,8 +93,9 @@ def starter_roles(data_dir: Path) -> list[StarterRole]:
     """The roles in `data_dir/roles`, in order, with the allocation a starter pod gives them."""
     errors: list[DataError] = []
     found = []
-    for path in sorted((data_dir / "roles").glob("*.yaml")):
-        loaded = load_file(data_dir, path, m.RolesFile, errors)
+    roles = data_files.kind("roles")
+    for path in sorted(data_dir.glob(roles.glob)):
+        loaded = load_file(data_dir, path, roles.model, errors)
         if loaded is not None:
             found.append(loaded.model.role)
     if errors or not found:
@@ -118,7 +118,8 @@ def _template_owner(roles: list[StarterRole]) -> str:
 
 
 def _append_source(ident: str, data_dir: Path, today: dt.date) -> Path:
-    path = data_dir / "sources.yaml"
+    sources = data_files.kind("sources")
+    path = data_dir / sources.glob
     if not path.is_file():
         raise ScaffoldError(f"{_shown(data_dir, path)} is missing; restore it from the "
                             "repository (git checkout -- data/sources.yaml)")
@@ -129,7 +130,7 @@ def _append_source(ident: str, data_dir: Path, today: dt.date) -> Path:
                     for line in entry.splitlines(keepends=True))
     separator = "" if original.endswith("\n") else "\n"
     path.write_text(f"{original}{separator}\n{block}", encoding="utf-8")
-    _verify(data_dir, path, m.SourcesFile, restore=original)
+    _verify(data_dir, path, sources.model, restore=original)
     return path
 
 

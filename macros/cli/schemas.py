@@ -15,22 +15,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from macros.load.loader import load_playbook
-from macros.model import data as m
+from macros.model.data_files import KINDS as DATA_KINDS
 from macros.model.playbook import Playbook
 
 # Schema file name (without .schema.json) → the model of one data file of that kind.
-KINDS: dict[str, type[BaseModel]] = {
-    "role": m.RolesFile,
-    "cycle": m.CycleFile,
-    "diagnostic": m.DiagnosticFile,
-    "pod": m.PodFile,
-    "cycle-record": m.CycleRecordFile,
-    "template": m.TemplateFile,
-    "sources": m.SourcesFile,
-    "glossary": m.GlossaryFile,
-    "infrastructure": m.AssetsFile,
-    "changelog": m.ChangelogFile,
-}
+KINDS: dict[str, type[BaseModel]] = {kind.schema: kind.model for kind in DATA_KINDS}
 
 
 # (model, field) → the kind of id the field must name; `playbook check` checks the same.

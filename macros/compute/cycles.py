@@ -10,8 +10,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import partial
 
 from macros.compute import economics, quarter
+from macros.compute.figures import quantity
 from macros.model import data as m
 from macros.model.playbook import Playbook
 
@@ -213,7 +215,8 @@ def _deploy_without_decision(pod: m.Pod, record: m.CycleRecord, limit: float | N
 
 def _metric_below_target(pod: m.Pod, record: m.CycleRecord, limit: float | None) -> str | None:
     values = eval_values(pod, record)
-    missed = [f"{e.name} {values[e.name]:g}{e.unit} (target {e.comparator} {e.value:g}{e.unit})"
+    missed = [f"{e.name} {quantity(values[e.name], e.unit)} "
+              f"(target {e.comparator} {quantity(e.value, e.unit)})"
               for e in pod.evaluation_metrics
               if e.name in values and not COMPARE[e.comparator](values[e.name], e.value)]
     return "; ".join(missed) or None
@@ -304,13 +307,22 @@ def _points(records: tuple[m.CycleRecord, ...],
     return tuple(Point(r.number, r.review.date, value(r)) for r in records)
 
 
+def _reading(key: str, record: m.CycleRecord) -> float | None:
+    value: float | None = getattr(record.review, key)
+    return value
+
+
+def _eval_value(pod: m.Pod, name: str, record: m.CycleRecord) -> float | None:
+    return eval_values(pod, record).get(name)
+
+
 def _standard_series(pb: Playbook, pod: m.Pod, records: tuple[m.CycleRecord, ...]) -> list[Series]:
     targets = {e.name.casefold(): e for e in pod.evaluation_metrics}
     adoption = flag_rule(pb, "low-adoption")
     out = []
     for key, label, unit in STANDARD:
         target = targets.get(label.casefold())
-        points = _points(records, lambda r, k=key: getattr(r.review, k))  # type: ignore[misc]
+        points = _points(records, partial(_reading, key))
         if target is not None:
             out.append(Series(key, label, unit, points, target.value, target.comparator))
         elif key == "adoption" and adoption is not None:
@@ -333,7 +345,7 @@ def _kpi_series(pod: m.Pod, records: tuple[m.CycleRecord, ...]) -> list[Series]:
 def _eval_series(pod: m.Pod, records: tuple[m.CycleRecord, ...]) -> list[Series]:
     standard = {label.casefold() for _, label, _ in STANDARD}
     return [Series(f"eval:{e.name}", e.name, e.unit,
-                   _points(records, lambda r, n=e.name: eval_values(pod, r).get(n)),  # type: ignore[misc]
+                   _points(records, partial(_eval_value, pod, e.name)),
                    e.value, e.comparator)
             for e in pod.evaluation_metrics if e.name.casefold() not in standard]
 

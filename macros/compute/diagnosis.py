@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from macros.compute import cycles
+from macros.compute.figures import dollars, metric_text, percent_range
 from macros.model import data as m
+from macros.model.data import DOMAIN_OWNER, WORKFLOW_DESIGNER
 from macros.model.playbook import Playbook
 
-# Role ids the automatic checks look for; the check names in `models.AutoCheckName` say which.
-DOMAIN_OWNER = "domain-owner"
-WORKFLOW_DESIGNER = "workflow-designer"
 FULL_TIME = 100
 
 Status = Literal["fired", "clear", "unknown", "manual"]
@@ -118,7 +117,7 @@ def check_no_evaluation_metrics(pb: Playbook, pod: m.Pod, days: int | None,
     """Fired when the pod records no evaluation metric."""
     if not pod.evaluation_metrics:
         return "fired", "no evaluation metric recorded"
-    names = ", ".join(f"{e.name} {e.comparator} {e.value:g}{e.unit}" for e in pod.evaluation_metrics)
+    names = ", ".join(metric_text(e) for e in pod.evaluation_metrics)
     return "clear", f"{len(pod.evaluation_metrics)} recorded: {names}"
 
 
@@ -234,13 +233,18 @@ def evaluate(pb: Playbook, pod: m.Pod, diagnostic: m.Diagnostic, today: dt.date)
 # ---------------------------------------------------------------- composition
 
 
-def _span(r: m.PercentRange) -> str:
-    return f"{r.min}%" if r.min == r.max else f"{r.min}–{r.max}%"
+def supplement_text(held: m.PodRole | None) -> str | None:
+    """How a role's holder is supplemented, e.g. 'supplemented by an agency at $3,000 a month'."""
+    if held is None or not held.supplement:
+        return None
+    cost = held.supplement_monthly_cost
+    return f"supplemented by {held.supplement}" + (
+        "" if cost is None else f" at {dollars(cost)} a month")
 
 
 def guidance_text(time: m.TimeCommitment) -> str:
     """A role's time guidance in words, e.g. '30–50% in the first quarter, … never below 20%'."""
-    first, steady = _span(time.first_quarter), _span(time.steady_state)
+    first, steady = percent_range(time.first_quarter), percent_range(time.steady_state)
     phases = (f"{first} in the first quarter and in steady state" if first == steady
               else f"{first} in the first quarter, {steady} in steady state")
     least = floor_for(time, "steady_state")

@@ -13,7 +13,6 @@ from macros.model.playbook import Playbook
 PRODID = "-//AI Pod Playbook//Pod quarter calendar//EN"
 UID_DOMAIN = "ai-pod-playbook"
 PRODUCTION_CHECK = "nothing-in-production"
-DOMAIN_OWNER = "domain-owner"
 # The briefing falls on the fifth day of the cycle's last week (a Friday for a Monday launch).
 BRIEFING_OFFSET_DAYS = 4
 # SEQUENCE counts whole minutes from here to the calendar's last change, so it only ever grows.
@@ -48,7 +47,7 @@ def _week_event(pb: Playbook, launch: dt.date, number: int) -> Event:
 
 
 def _owner_name(pb: Playbook) -> str:
-    role = next((r for r in pb.roles if r.id == DOMAIN_OWNER), None)
+    role = next((r for r in pb.roles if r.id == m.DOMAIN_OWNER), None)
     return role.name if role else "Domain owner"
 
 

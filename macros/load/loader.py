@@ -15,26 +15,16 @@ from macros.load.cross_checks import check_references
 from macros.load.loaded import Loaded
 from macros.load.messages import explain
 from macros.load.yaml_reader import YamlDocument, read_yaml
-from macros.model import data as m
+from macros.model.data_files import KINDS
 from macros.model.errors import DataError, PlaybookDataError, format_path
 from macros.model.playbook import Playbook
 
 M = TypeVar("M", bound=BaseModel)
 
 
-# (what, glob under data/, model of one file); a glob without '*' names one required file.
-LAYOUT: tuple[tuple[str, str, type[BaseModel]], ...] = (
-    ("roles", "roles/*.yaml", m.RolesFile),
-    ("cycle", "cycle.yaml", m.CycleFile),
-    ("diagnostics", "diagnostics/*.yaml", m.DiagnosticFile),
-    ("pods", "pods/*.yaml", m.PodFile),
-    ("cycles", "pods/*/*.yaml", m.CycleRecordFile),  # data/pods/<pod id>/cycle-<NN>.yaml
-    ("templates", "templates/*.yaml", m.TemplateFile),
-    ("sources", "sources.yaml", m.SourcesFile),
-    ("glossary", "glossary.yaml", m.GlossaryFile),
-    ("assets", "infrastructure.yaml", m.AssetsFile),
-    ("changelog", "changelog.yaml", m.ChangelogFile),
-)
+# (what, glob under data/, model of one file), from the one table of data kinds.
+LAYOUT: tuple[tuple[str, str, type[BaseModel]], ...] = tuple(
+    (k.name, k.glob, k.model) for k in KINDS)
 
 
 def load_playbook(data_dir: Path) -> Playbook:

@@ -110,6 +110,11 @@ class Fact(Model):
     cited: Citation
 
 
+# Role ids the engine relies on: the automatic checks, the registry and the calendars name them.
+DOMAIN_OWNER = "domain-owner"
+WORKFLOW_DESIGNER = "workflow-designer"
+
+
 class Role(Model):
     """One of the five pod roles."""
 

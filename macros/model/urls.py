@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from macros.model import data as m
+from macros.model import data_files
 from macros.model.playbook import Playbook
 
 ROLES = "pod-design"  # one page per role, beside the hand-written pod design page
@@ -159,17 +160,17 @@ def data_pages(pb: Playbook) -> Iterator[tuple[str, str, m.Role | m.Template | m
 
 def role_data(role_id: str) -> str:
     """The data file (from the repository root) a role's page is built from."""
-    return f"data/roles/{role_id}.yaml"
+    return data_files.kind("roles").path(role_id)
 
 
 def template_data(template_id: str) -> str:
     """The data file a template's page is built from."""
-    return f"data/templates/{template_id}.yaml"
+    return data_files.kind("templates").path(template_id)
 
 
 def pod_data(pod_id: str) -> str:
     """The data file a pod's page is built from."""
-    return f"data/pods/{pod_id}.yaml"
+    return data_files.kind("pods").path(pod_id)
 
 
 def edit_path(edit_uri: str, data_file: str) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from macros.compute import charts, cycles, portfolio, trends
 from macros.compute.diagnosis import KIND_LABELS
-from macros.compute.figures import money, number
+from macros.compute.figures import money, number, percent_range
 from macros.model import data as m
 from macros.model.playbook import Playbook
 from macros.render.environment import render
@@ -54,15 +54,11 @@ def payback(pb: Playbook, pod: m.Pod) -> str:
                   even=None if chart.break_even is None else number(chart.break_even))
 
 
-def _span(r: m.PercentRange) -> str:
-    return f"{r.min}%" if r.min == r.max else f"{r.min}–{r.max}%"
-
-
 def guidance_words(time: m.TimeCommitment) -> str:
     """A role's recommended allocation, short: 'full time' or 'first quarter 20–50%, …'."""
     if time.kind == "full-time":
         return "full time"
-    first, steady = _span(time.first_quarter), _span(time.steady_state)
+    first, steady = percent_range(time.first_quarter), percent_range(time.steady_state)
     return first if first == steady else f"first quarter {first}, steady state {steady}"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
 
 from markupsafe import Markup
 
@@ -13,8 +12,8 @@ from macros.compute.diagnosis import (
     composition,
     evaluate,
     review_trend,
+    supplement_text,
 )
-from macros.compute.figures import money
 from macros.model import data as m
 from macros.model.playbook import Playbook
 from macros.render import charts
@@ -81,18 +80,10 @@ def _trend_rows(trend: list[TrendPoint], diagnostic: m.Diagnostic) -> list[dict[
 
 
 
-def _supplement(held: m.PodRole | None) -> str | None:
-    if held is None or held.supplement is None:
-        return None
-    cost = held.supplement_monthly_cost
-    extra = "" if cost is None else f" at {money(Fraction(cost))} a month"
-    return f"supplemented by {held.supplement}{extra}"
-
-
 def pod_composition(pb: Playbook, pod_id: str, root: str, today: dt.date | None = None) -> str:
     """The pod's staffing against the role guidance, as a chart and a table with its sources."""
     pod = pb.pod(pod_id)
-    rows = [{"deviation": d, "kind": KIND_LABELS[d.kind], "supplement": _supplement(d.holder),
+    rows = [{"deviation": d, "kind": KIND_LABELS[d.kind], "supplement": supplement_text(d.holder),
              "sources": [cite_ref(pb, c, root) for c in d.cited]}
             for d in composition(pb, pod)]
     chart = Markup(charts.staffing(pb, pod, today))  # rendered by the autoescaping env

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from macros.compute.quarter import DOMAIN_OWNER
 from macros.model import urls
+from macros.model.data import DOMAIN_OWNER
 from macros.model.playbook import Playbook
 from macros.render import pods, quarter, roles
 from macros.render import templates as templates_render

@@ -27,7 +27,7 @@ STAGES: tuple[str, ...] = ("forming", "building", "production", "scaling", "clos
 
 def domain_owner(pod: m.Pod) -> m.PodRole | None:
     """Who holds the domain-owner role in the pod, if anyone."""
-    return next((r for r in pod.roles if r.role == diagnosis.DOMAIN_OWNER), None)
+    return next((r for r in pod.roles if r.role == m.DOMAIN_OWNER), None)
 
 
 def days_since_launch(pod: m.Pod, today: dt.date) -> int | None:
@@ -105,10 +105,9 @@ def _held_rows(pb: Playbook, pod: m.Pod) -> list[dict[str, Any]]:
 def _notes(held: m.PodRole) -> str:
     """Supplement, training investment and the pod's note on one role, as one line."""
     parts = []
-    if held.supplement:
-        cost = held.supplement_monthly_cost
-        parts.append(f"Supplemented by {held.supplement}"
-                     + ("" if cost is None else f" at {figures.dollars(cost)} a month") + ".")
+    supplement = diagnosis.supplement_text(held)
+    if supplement:
+        parts.append(supplement[0].upper() + supplement[1:] + ".")
     if held.training_investment is not None:
         parts.append(f"Training investment {figures.dollars(held.training_investment)}.")
     if held.note:
@@ -132,13 +131,7 @@ def pod_profile(pb: Playbook, pod_id: str, root: str) -> str:
     pod = pb.pod(pod_id)
     return render("pods-profile.html", pod=pod, roles=_held_rows(pb, pod),
                   targets=_target_rows(pb, pod), assets=_infrastructure_rows(pb, pod),
-                  metrics=[metric_text(e) for e in pod.evaluation_metrics], root=root)
-
-
-def metric_text(metric: m.EvalMetric) -> str:
-    """An evaluation metric as text, e.g. 'Recall > 95%' or 'Latency <= 2 s'."""
-    unit = metric.unit if metric.unit == "%" else f" {metric.unit}"
-    return f"{metric.name} {metric.comparator} {metric.value:g}{unit}"
+                  metrics=[figures.metric_text(e) for e in pod.evaluation_metrics], root=root)
 
 
 # ---------------------------------------------------------------- infrastructure
@@ -181,7 +174,7 @@ def _pod_meta(pod: m.Pod, today: dt.date) -> dict[str, Any]:
     return {"title": pod.name, "owner": OWNER,
             "description": f"{pod.organisation.name}: {pod.domain}",
             "last_reviewed": last_reviewed(pod, today), "review_every": REVIEW_EVERY,
-            "audience": ["staff", "domain-owner"],
+            "audience": ["staff", m.DOMAIN_OWNER],
             "tags": ["pods", pod.stage, html.escape(pod.organisation.sector)],
             # Pods are found through the registry, whose table search does index; hundreds of
             # full pod pages would multiply the search index and the build time.

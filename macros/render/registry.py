@@ -98,6 +98,11 @@ def _arg(name: str, ids: str | None = None, required: bool = True) -> Param:
 
 _POD = (_arg("pod_id", "pod"),)
 
+
+def _the_pod(pb: Playbook, pod_id: str) -> tuple[object, ...]:
+    return (pb.pod(pod_id),)
+
+
 MACROS: tuple[MacroSpec, ...] = (
     MacroSpec("cite", (_arg("source_id", "source"), _arg("locator", required=False)),
               "An inline attribution linking to the source on the sources page.",
@@ -138,19 +143,19 @@ MACROS: tuple[MacroSpec, ...] = (
               lambda p: pods.pod_directory(p.pb, p.root, p.today)),
     MacroSpec("pod_profile", _POD, "A pod at a glance: staffing, scope, metric, targets, infrastructure.",
               lambda p, pod_id: pods.pod_profile(p.pb, pod_id, p.root),
-              lambda pb, pod_id: (pb.pod(pod_id),)),
+              _the_pod),
     MacroSpec("pod_diagnosis", _POD, "Which signals a pod's data fires, the verdict, and its review trend.",
               lambda p, pod_id: diagnostics.pod_diagnosis(p.pb, pod_id, p.root, p.today),
-              lambda pb, pod_id: (pb.pod(pod_id),)),
+              _the_pod),
     MacroSpec("pod_composition", _POD, "A pod's staffing against the role guidance, as a chart and a table.",
               lambda p, pod_id: diagnostics.pod_composition(p.pb, pod_id, p.root, p.today),
-              lambda pb, pod_id: (pb.pod(pod_id),)),
+              _the_pod),
     MacroSpec("pod_quarter", _POD, "A pod's 13-week quarter as a timeline and a dated table.",
               lambda p, pod_id: quarter.pod_quarter(p.pb, pod_id, p.root, p.today),
-              lambda pb, pod_id: (pb.pod(pod_id),)),
+              _the_pod),
     MacroSpec("pod_economics", _POD, "A pod's business case: each formula with its inputs and result.",
               lambda p, pod_id: economics.pod_economics(p.pb, pod_id, p.root),
-              lambda pb, pod_id: (pb.pod(pod_id),)),
+              _the_pod),
     MacroSpec("asset_table", (), "Each shared asset: what the first pod builds, who governs it.",
               lambda p: pods.asset_table(p.pb, p.root)),
     MacroSpec("inheritance_matrix", (), "Pods × shared assets: who built and who inherited each.",

@@ -7,8 +7,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from macros.compute.figures import percent_range
 from macros.model import urls
-from macros.model.data import Activity, PercentRange, Role, Template, Week
+from macros.model.data import Activity, Role, Template, Week
 from macros.model.playbook import Playbook
 from macros.render.csv_text import csv_bytes
 from macros.render.environment import render
@@ -29,11 +30,6 @@ REVIEW_EVERY = "6 months"
 def letter_of(activity: Activity, role_id: str) -> str | None:
     """The RACI letter a role has in an activity, or None."""
     return next((r.letter for r in activity.raci if r.role == role_id), None)
-
-
-def percent_range(span: PercentRange) -> str:
-    """'30–50%' or '100%' when both ends are equal."""
-    return f"{span.min}%" if span.min == span.max else f"{span.min}–{span.max}%"
 
 
 def staffing(role: Role) -> str:
