@@ -7,7 +7,6 @@ import sys
 import time
 from pathlib import Path
 
-from macros.load.loader import load_playbook
 from macros.model.errors import DataError, PlaybookDataError
 from macros.model.playbook import Playbook
 from macros.model.urls import build_date
@@ -48,48 +47,30 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
-    started = time.perf_counter()
-    data = args.data or args.root / "data"
-    errors: list[DataError] = []
-    warnings: list[DataError] = []
-    playbook: Playbook | None
-    try:
-        playbook = load_playbook(data)
-    except PlaybookDataError as err:
-        errors.extend(err.errors)
-        playbook = None
-    if not args.no_pages:
-        docs = args.docs or args.root / "docs"
-        page_errors, page_warnings = _check_docs(docs, playbook, _grace_days(args.root))
-        errors.extend(page_errors)
-        warnings.extend(page_warnings)
-    if playbook is not None and args.data is None:  # schemas/ describes ROOT/data only
-        warnings.extend(_schema_warnings(args.root / "schemas", playbook))
-    for warning in sorted(warnings):
-        print(f"warning: {warning}")
-    for error in sorted(errors):
-        print(error)
-    elapsed = time.perf_counter() - started
-    if errors:
-        noun = "error" if len(errors) == 1 else "errors"
-        print(f"{len(errors)} {noun}; fix them and run `make check` again.")
-        return 1
-    pods = len(playbook.pods) if playbook else 0
-    print(f"ok: data and pages are valid ({pods} pods, {elapsed:.2f} s)")
-    return 0
-
-
-def _check_docs(docs: Path, playbook: Playbook | None,
-                grace: int) -> tuple[list[DataError], list[DataError]]:
-    """Front matter and review dates of every page, and (with valid data) its macro calls."""
-    from macros.load.macro_calls import check_page_calls
-    from macros.load.page_meta import check_pages
+    from macros.load.project_check import check_project
     from macros.render.registry import MACROS
 
-    errors, warnings = check_pages(docs, build_date(), grace)
-    if playbook is not None:
-        errors.extend(check_page_calls(docs, playbook, MACROS))
-    return errors, warnings
+    started = time.perf_counter()
+    docs = None if args.no_pages else args.docs or args.root / "docs"
+    verdict = check_project(args.data or args.root / "data", docs, build_date(),
+                            _grace_days(args.root), MACROS)
+    warnings = list(verdict.warnings)
+    if verdict.playbook is not None and args.data is None:  # schemas/ describes ROOT/data only
+        warnings.extend(_schema_warnings(args.root / "schemas", verdict.playbook))
+    for warning in warnings:
+        print(f"warning: {warning}")
+    for error in verdict.errors:
+        print(error)
+    elapsed = time.perf_counter() - started
+    if verdict.errors:
+        count = len(verdict.errors)
+        files = len({error.file for error in verdict.errors})
+        print(f"{count} error{'' if count == 1 else 's'} in {files} file{'' if files == 1 else 's'}; "
+              "fix them and run `make check` again.")
+        return 1
+    pods = len(verdict.playbook.pods) if verdict.playbook else 0
+    print(f"ok: data and pages are valid ({pods} pods, {elapsed:.2f} s)")
+    return 0
 
 
 def _schema_warnings(folder: Path, playbook: Playbook) -> list[DataError]:

@@ -2,34 +2,60 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import datetime as dt
+import re
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
+from macros.load.consistency import pod_consistency
 from macros.load.cycle_checks import check_cycles
 from macros.load.loaded import Loaded
 from macros.model.errors import DataError
-from macros.model.urls import RESERVED_POD_IDS
+from macros.model.urls import RESERVED_POD_IDS, build_date
 
 Path = tuple[str | int, ...]
+Known = dict[str, frozenset[str]]
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # the shape of an id (macros.model.data.Id)
 
 
-def check_references(loaded: dict[str, list[Loaded]]) -> list[DataError]:
-    """Every cross-file problem in the loaded data."""
-    known = _known_ids(loaded)
+def check_references(loaded: dict[str, list[Loaded]], incomplete: Collection[str] = (),
+                     today: dt.date | None = None) -> list[DataError]:
+    """Every cross-file problem in the loaded (valid) files.
+
+    `incomplete` names the kinds (e.g. "pods") with a file left out for its own errors: an id
+    of such a kind may be in that file, so references to it are not reported as missing.
+    `today` is the build date: no pod fact may lie after it.
+    """
+    known = known_ids(loaded, incomplete)
     errors: list[DataError] = []
     for check in (_file_ids, _unique_ids, _role_refs, _cycle_rules, _template_refs,
                   _pod_refs, _citations, _diagnostic_rules, _time_ranges):
         errors.extend(check(loaded, known))
     errors.extend(check_cycles(loaded))
+    errors.extend(pod_consistency(loaded["pods"], today or build_date()))
     return errors
 
 
-def _known_ids(loaded: dict[str, list[Loaded]]) -> dict[str, set[str]]:
+class AnyId(frozenset[str]):
+    """The ids of a kind whose files did not all load: any id might exist, so none is missing."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+# Which kind of file holds each kind of id.
+_ID_FILES = {"role": "roles", "template": "templates", "pod": "pods", "asset": "assets",
+             "source": "sources", "finding": "sources", "diagnostic": "diagnostics",
+             "signal": "diagnostics"}
+
+
+def known_ids(loaded: dict[str, list[Loaded]], incomplete: Collection[str] = ()) -> Known:
+    """Every id by kind ("role", "pod", "signal" as "diagnostic/signal", ...) in the loaded files."""
     sources = loaded["sources"][0].model.sources if loaded["sources"] else ()
     diagnostics = {item.model.diagnostic.id: item.model.diagnostic
                    for item in loaded["diagnostics"]}
-    return {
+    ids: dict[str, set[str]] = {
         "role": {item.model.role.id for item in loaded["roles"]},
         "template": {item.model.template.id for item in loaded["templates"]},
         "pod": {item.model.pod.id for item in loaded["pods"]},
@@ -39,6 +65,8 @@ def _known_ids(loaded: dict[str, list[Loaded]]) -> dict[str, set[str]]:
         "diagnostic": set(diagnostics),
         "signal": {f"{d.id}/{s.id}" for d in diagnostics.values() for s in d.signals},
     }
+    return {kind: AnyId() if _ID_FILES[kind] in incomplete else frozenset(found)
+            for kind, found in ids.items()}
 
 
 def _error(item: Loaded, path: Path, message: str, hint: str) -> DataError:
@@ -47,7 +75,7 @@ def _error(item: Loaded, path: Path, message: str, hint: str) -> DataError:
     return DataError(item.file, item.line(*path), format_path(path), message, hint)
 
 
-def _dangling(item: Loaded, path: Path, kind: str, value: str, known: set[str]) -> DataError:
+def _dangling(item: Loaded, path: Path, kind: str, value: str, known: Collection[str]) -> DataError:
     import difflib
 
     close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
@@ -64,9 +92,9 @@ def _file_ids(loaded: dict[str, list[Loaded]], known: Any) -> Iterator[DataError
             model_id = getattr(item.model, key).id
             stem = PurePosixPath(item.file).stem
             if model_id != stem:
+                other = f" or set the id to '{stem}'" if _ID.match(stem) else ""
                 yield _error(item, (key, "id"), f"the id '{model_id}' does not match the file "
-                             f"name '{stem}.yaml'", f"rename the file to '{model_id}.yaml' "
-                             f"or set the id to '{stem}'")
+                             f"name '{stem}.yaml'", f"rename the file to '{model_id}.yaml'{other}")
 
 
 def _duplicates(item: Loaded, entries: Iterable[tuple[Path, str]], kind: str) -> Iterator[DataError]:
@@ -112,7 +140,7 @@ def _unique_ids(loaded: dict[str, list[Loaded]], known: Any) -> Iterator[DataErr
                              "write the term without brackets (it becomes a tooltip)")
 
 
-def _role_refs(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) -> Iterator[DataError]:
+def _role_refs(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[DataError]:
     for item in loaded["cycle"]:
         for w, week in enumerate(item.model.weeks):
             for a, act in enumerate(week.activities):
@@ -127,7 +155,7 @@ def _role_refs(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) -> I
                     yield _dangling(item, ("changes", c, "roles", r), "role", role, known["role"])
 
 
-def _cycle_rules(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) -> Iterator[DataError]:
+def _cycle_rules(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[DataError]:
     for item in loaded["cycle"]:
         cycle = item.model
         numbers = [week.number for week in cycle.weeks]
@@ -153,7 +181,7 @@ def _cycle_rules(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) ->
                                      "make max_value at least value, or remove it")
 
 
-def _template_refs(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) -> Iterator[DataError]:
+def _template_refs(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[DataError]:
     for item in loaded["templates"]:
         template = item.model.template
         if template.owner not in known["role"]:
@@ -163,7 +191,7 @@ def _template_refs(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) 
                          "add 'sections:' for a document or 'columns:' for a table")
 
 
-def _pod_refs(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) -> Iterator[DataError]:
+def _pod_refs(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[DataError]:
     for item in loaded["pods"]:
         pod = item.model.pod
         if pod.id in RESERVED_POD_IDS:
@@ -189,25 +217,16 @@ def _pod_refs(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) -> It
             if held_asset.from_pod is not None and held_asset.from_pod not in known["pod"]:
                 yield _dangling(item, ("pod", "infrastructure", i, "from_pod"), "pod",
                                 held_asset.from_pod, known["pod"])
-        yield from _pod_dates(item, pod)
         yield from _pod_reviews(item, pod, known)
 
 
-def _pod_dates(item: Loaded, pod: Any) -> Iterator[DataError]:
-    if pod.first_production_date is not None:
-        if pod.launch_date is None:
-            yield _error(item, ("pod", "first_production_date"), "a first production date is "
-                         "given but no launch date", "add 'launch_date:' (YYYY-MM-DD)")
-        elif pod.first_production_date < pod.launch_date:
-            yield _error(item, ("pod", "first_production_date"), "the first production date is "
-                         "before the launch date", "check both dates")
-
-
-def _pod_reviews(item: Loaded, pod: Any, known: dict[str, set[str]]) -> Iterator[DataError]:
+def _pod_reviews(item: Loaded, pod: Any, known: Known) -> Iterator[DataError]:
     for r, review in enumerate(pod.reviews):
         if review.diagnostic not in known["diagnostic"]:
             yield _dangling(item, ("pod", "reviews", r, "diagnostic"), "diagnostic",
                             review.diagnostic, known["diagnostic"])
+            continue
+        if isinstance(known["signal"], AnyId):
             continue
         expected = {s.split("/", 1)[1] for s in known["signal"]
                     if s.startswith(review.diagnostic + "/")}
@@ -220,7 +239,7 @@ def _pod_reviews(item: Loaded, pod: Any, known: dict[str, set[str]]) -> Iterator
                          "answer every signal with true or false")
 
 
-def _citations(loaded: dict[str, list[Loaded]], known: dict[str, set[str]]) -> Iterator[DataError]:
+def _citations(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[DataError]:
     for what in ("roles", "cycle", "templates", "pods"):
         for item in loaded[what]:
             for path, cite in _citations_of(item):

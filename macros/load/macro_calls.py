@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from macros.load.cross_checks import AnyId, Known
+from macros.load.limits import MAX_PAGE_BYTES
+from macros.load.page_meta import renders_macros
 from macros.model.errors import DataError
 from macros.model.playbook import Playbook
 
@@ -75,25 +78,54 @@ def _parse(name: str, line: int, args: str) -> MacroCall:
         assert isinstance(call, ast.Call)
         values = tuple(ast.literal_eval(a) for a in call.args)
         named = {k.arg: ast.literal_eval(k.value) for k in call.keywords if k.arg is not None}
-    except (ValueError, SyntaxError, TypeError, AssertionError):
+    except (ValueError, SyntaxError, TypeError, AssertionError, RecursionError, MemoryError):
         return MacroCall(name, line, plain=False)
     return MacroCall(name, line, values, named)
 
 
-def check_page_calls(docs_dir: Path, pb: Playbook, specs: Iterable[Signature]) -> list[DataError]:
-    """Every unknown macro, wrong argument or unknown id in the macro calls of `docs_dir`'s pages."""
-    known = {spec.name: spec for spec in specs}
+def check_page_calls(docs_dir: Path, known: Known, specs: Iterable[Signature]) -> list[DataError]:
+    """Every unknown macro, wrong argument or unknown id in the macro calls of the pages that
+    render macros (`render_macros: true`); `known` holds the ids by kind."""
+    by_name = {spec.name: spec for spec in specs}
     errors: list[DataError] = []
     for path in sorted(docs_dir.rglob("*.md")):
-        shown = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
-        for call in find_calls(path.read_text(encoding="utf-8")):
+        rel = path.relative_to(docs_dir).as_posix()
+        text = _page_text(path, rel)
+        if text is None or not renders_macros(text):
+            continue  # the build shows such a page's '{{ }}' as written
+        shown = f"{docs_dir.name}/{rel}"
+        for call in find_calls(text):
             field_name = f"{{{{ {call.name}(...) }}}}"
             errors.extend(DataError(shown, call.line, field_name, message, hint)
-                          for message, hint in _check_call(pb, known, call))
+                          for message, hint in _check_call(known, by_name, call))
     return errors
 
 
-def _check_call(pb: Playbook, known: dict[str, Signature],
+def _page_text(path: Path, rel: str) -> str | None:
+    """The page's text, or None for a page MkDocs skips or the front-matter check rejects."""
+    if any(part.startswith(".") for part in Path(rel).parts):
+        return None  # MkDocs skips dot files too
+    if path.stat().st_size > MAX_PAGE_BYTES:
+        return None  # reported by the front-matter check
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None  # reported by the front-matter check
+
+
+def playbook_ids(pb: Playbook) -> Known:
+    """The ids a macro call may name, by kind (a finding as 'source/finding'), from a playbook."""
+    return {
+        "source": frozenset(s.id for s in pb.sources),
+        "finding": frozenset(f"{s.id}/{f.id}" for s in pb.sources for f in s.findings),
+        "role": frozenset(r.id for r in pb.roles),
+        "diagnostic": frozenset(d.id for d in pb.diagnostics),
+        "pod": frozenset(p.id for p in pb.pods),
+        "template": frozenset(t.id for t in pb.templates),
+    }
+
+
+def _check_call(ids: Known, known: dict[str, Signature],
                 call: MacroCall) -> list[tuple[str, str]]:
     spec = known.get(call.name)
     if spec is None:
@@ -104,7 +136,7 @@ def _check_call(pb: Playbook, known: dict[str, Signature],
         return [("the arguments are not plain quoted ids",
                  'write the call like {{ role_card("domain-owner") }}')]
     problems = _check_arity(spec, call)
-    return problems or _check_ids(pb, call.bound(spec.params))
+    return problems or _check_ids(ids, call.bound(spec.params))
 
 
 def _check_arity(spec: Signature, call: MacroCall) -> list[tuple[str, str]]:
@@ -121,25 +153,22 @@ def _check_arity(spec: Signature, call: MacroCall) -> list[tuple[str, str]]:
     return []
 
 
-def _check_ids(pb: Playbook, bound: list[tuple[Param, object]]) -> list[tuple[str, str]]:
+def _check_ids(ids: Known, bound: list[tuple[Param, object]]) -> list[tuple[str, str]]:
     problems = []
     for param, value in bound:
         if param.ids is None:
             continue
-        choices = _ids(pb, param.ids, bound)
+        choices = _choices(ids, param.ids, bound)
         if value not in choices:
-            close = difflib.get_close_matches(str(value), choices, n=1)
+            close = difflib.get_close_matches(str(value), sorted(choices), n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"check the {param.ids} ids in data/"
             problems.append((f"there is no {param.ids} with id '{value}'", hint))
     return problems
 
 
-def _ids(pb: Playbook, kind: str, bound: list[tuple[Param, object]]) -> list[str]:
-    if kind == "finding":  # a finding id is looked up in the source the call names
-        source = next((str(v) for p, v in bound if p.ids == "source"), "")
-        known = {s.id: s for s in pb.sources}
-        return [f.id for f in known[source].findings] if source in known else []
-    ids = {"source": [s.id for s in pb.sources], "role": [r.id for r in pb.roles],
-           "diagnostic": [d.id for d in pb.diagnostics], "pod": [p.id for p in pb.pods],
-           "template": [t.id for t in pb.templates]}
-    return ids[kind]
+def _choices(ids: Known, kind: str, bound: list[tuple[Param, object]]) -> frozenset[str]:
+    if kind != "finding" or isinstance(ids[kind], AnyId):
+        return ids[kind]
+    # A finding id is looked up in the source the call names.
+    source = next((str(v) for p, v in bound if p.ids == "source"), "")
+    return frozenset(f.split("/", 1)[1] for f in ids[kind] if f.startswith(f"{source}/"))

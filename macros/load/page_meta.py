@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from macros.load.limits import MAX_PAGE_BYTES, size_text
 from macros.load.messages import describe
 from macros.load.yaml_reader import YamlDocument, read_yaml
 from macros.model.errors import DataError, format_path
@@ -115,6 +116,12 @@ def _pages(
         if any(part.startswith(".") for part in Path(rel).parts):
             continue  # MkDocs skips dot files too
         shown = f"{docs_dir.name}/{rel}"
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            errors.append(DataError(shown, 1, "", f"the page holds {size_text(size)}, above the "
+                                    f"limit of {size_text(MAX_PAGE_BYTES)} (MAX_PAGE_BYTES)",
+                                    "split it into several pages"))
+            continue
         meta = _page_meta(path.read_bytes(), shown, rel, errors, today)
         if meta is not None:
             yield shown, rel, meta
@@ -143,6 +150,13 @@ def _page_meta(
     if len(errors) > before or not isinstance(doc.data, dict):
         return None
     return _validate(doc, body, shown, rel, errors, today)
+
+
+def renders_macros(text: str) -> bool:
+    """Whether the page's front matter turns macros on (`render_macros: true`)."""
+    found = split_front_matter(text)
+    return not isinstance(found, DataError) and isinstance(found[0].data, dict) and \
+        found[0].data.get("render_macros") is True
 
 
 def split_front_matter(text: str) -> tuple[YamlDocument, str] | DataError:

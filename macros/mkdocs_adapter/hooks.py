@@ -52,12 +52,14 @@ def _extend_nav(nav: list[Any], generated: Generated) -> None:
 
 
 def on_files(files: Files, config: Any) -> Files:
-    """Check the pages' macro calls, then add the generated pages (nothing is written to docs/)."""
-    from macros.load.macro_calls import check_page_calls
+    """Check the pages as `playbook check` does, then add the generated pages (nothing is
+    written to docs/)."""
+    from macros.load.project_check import check_docs
     from macros.render.registry import MACROS
 
     pb = playbook_for(config)
-    errors = check_page_calls(Path(config["docs_dir"]), pb, MACROS)
+    grace = int(config["extra"].get("review_grace_days", 30))
+    errors = check_docs(Path(config["docs_dir"]), pb, build_date(), grace, MACROS)
     if errors:
         raise Abort("\n" + PlaybookDataError(errors).report())
     generated: Generated = _state["generated"]

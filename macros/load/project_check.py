@@ -1,0 +1,52 @@
+"""The whole check, shared by `playbook check` and the build: data files, pages, macro calls.
+
+Both run this one function, so whatever one accepts the other accepts. Nothing stops at the
+first error: a file with errors is left out and everything else is still checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.load.cross_checks import known_ids
+from macros.load.loader import assemble, load_all
+from macros.load.macro_calls import Signature, check_page_calls
+from macros.load.page_meta import check_pages
+from macros.model.errors import DataError
+from macros.model.playbook import Playbook
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Every error and warning, sorted by file and line, and the playbook when the data is valid."""
+
+    errors: tuple[DataError, ...]
+    warnings: tuple[DataError, ...]
+    playbook: Playbook | None
+
+
+def check_project(data_dir: Path, docs_dir: Path | None, today: dt.date, grace_days: int,
+                  macros: Iterable[Signature]) -> Verdict:
+    """Check the data in `data_dir` and (unless None) the pages in `docs_dir`."""
+    found = load_all(data_dir, today)
+    errors = list(found.errors)
+    warnings: list[DataError] = []
+    if docs_dir is not None:
+        known = known_ids(found.files, found.incomplete)
+        page_errors, warnings = check_pages(docs_dir, today, grace_days)
+        errors += page_errors + check_page_calls(docs_dir, known, macros)
+    playbook = None if errors else assemble(found.files)
+    return Verdict(tuple(sorted(set(errors))), tuple(sorted(set(warnings))), playbook)
+
+
+def check_docs(docs_dir: Path, playbook: Playbook, today: dt.date, grace_days: int,
+               macros: Iterable[Signature]) -> list[DataError]:
+    """The errors in the pages, checked against a playbook already loaded (the build's way)."""
+    from macros.load.macro_calls import playbook_ids
+
+    errors, _warnings = check_pages(docs_dir, today, grace_days)
+    errors += check_page_calls(docs_dir, playbook_ids(playbook), macros)
+    return sorted(set(errors))
