@@ -125,3 +125,15 @@ def test_forming_stage_with_a_production_date(data: Path) -> None:
     replace(data / "pods" / "beta.yaml", "  launch_date: 2025-01-06",
             "  launch_date: 2025-01-06\n  first_production_date: 2025-02-03")
     assert_one(errors_at(data), f"{BETA}:", "pod.stage", "reached production")
+
+
+def test_a_cycle_record_after_the_pods_as_of(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent.parent / "data", data)
+    record = data / "pods" / "harbourline-procurement" / "cycle-04.yaml"
+    text = record.read_text(encoding="utf-8")
+    first = text.split("    date: ", 1)[1][:10]
+    record.write_text(text.replace(f"    date: {first}", "    date: 2026-11-30", 1), encoding="utf-8")
+    errors = errors_at(data, dt.date(2026, 12, 1))
+    assert_has(errors, "data/pods/harbourline-procurement/cycle-04.yaml:", "cycle.review.date",
+               "2026-11-30 is after the pod's as_of date")

@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from macros.load.loaded import Loaded
 from macros.model import data as m
 from macros.model.errors import DataError, format_path
@@ -28,14 +30,44 @@ class _Dated:
     date: dt.date
 
 
-def pod_consistency(pods: list[Loaded], today: dt.date) -> Iterator[DataError]:
-    """Every contradiction inside a pod file, or between a pod and the pods it inherits from."""
+def pod_consistency(pods: list[Loaded], records: list[Loaded],
+                    today: dt.date) -> Iterator[DataError]:
+    """Every contradiction inside a pod file, between a pod and the pods it inherits from, and
+    between a pod and its cycle records."""
     by_id = {item.model.pod.id: item.model.pod for item in pods}
     for item in pods:
         pod = item.model.pod
         yield from _date_order(item, pod, today)
         yield from _stage_dates(item, pod)
         yield from _inheritance(item, pod, by_id, today)
+    for item in records:
+        pod = by_id.get(item.model.cycle.pod)
+        if pod is not None:
+            yield from _record_dates(item, pod, today)
+
+
+def _record_dates(item: Loaded, pod: m.Pod, today: dt.date) -> Iterator[DataError]:
+    """A cycle record's dates lie between the pod's launch and its as_of day (or the build date)."""
+    as_of = min(_as_of(pod, today), today)
+    for path, day in _dates_in(item.model, ()):
+        if day > as_of:
+            whose = "the build date" if as_of == today else "the pod's as_of date"
+            yield _error(item, path, f"the date {day} is after {whose} {as_of}",
+                         "write the date it actually happened, or move the pod's as_of")
+        elif pod.launch_date is not None and day < pod.launch_date:
+            yield _error(item, path, f"the date {day} is before the pod's launch date "
+                         f"{pod.launch_date}", "check both dates")
+
+
+def _dates_in(value: object, path: Path) -> Iterator[tuple[Path, dt.date]]:
+    if isinstance(value, dt.date):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _dates_in(getattr(value, name), (*path, name))
+    elif isinstance(value, tuple | list):
+        for i, child in enumerate(value):
+            yield from _dates_in(child, (*path, i))
 
 
 def _error(item: Loaded, path: Path, message: str, hint: str) -> DataError:

@@ -32,8 +32,8 @@ def check_references(loaded: dict[str, list[Loaded]], incomplete: Collection[str
     for check in (_file_ids, _unique_ids, _role_refs, _cycle_rules, _template_refs,
                   _pod_refs, _citations, _diagnostic_rules, _time_ranges):
         errors.extend(check(loaded, known))
-    errors.extend(check_cycles(loaded))
-    errors.extend(pod_consistency(loaded["pods"], today or build_date()))
+    errors.extend(check_cycles(loaded, known["pod"]))
+    errors.extend(pod_consistency(loaded["pods"], loaded.get("cycles", []), today or build_date()))
     return errors
 
 

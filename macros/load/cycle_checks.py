@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import itertools
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import PurePosixPath
 
 from macros.load.loaded import Loaded
@@ -28,19 +28,25 @@ def _suggest(value: str, known: list[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(known) or '(none)'}"
 
 
-def check_cycles(loaded: dict[str, list[Loaded]]) -> list[DataError]:
-    """Every problem in the cycle records and in the flag rules of `cycle.yaml`."""
+def check_cycles(loaded: dict[str, list[Loaded]],
+                 known_pods: Collection[str] | None = None) -> list[DataError]:
+    """Every problem in the cycle records and in the flag rules of `cycle.yaml`.
+
+    `known_pods` are the pod ids that may exist (all of them, when a pod file has errors).
+    """
     errors = [e for item in loaded["cycle"] for e in _flag_rules(item)]
     if not loaded.get("cycles") or not loaded["cycle"]:
         return errors
     pods = {item.model.pod.id: item.model.pod for item in loaded["pods"]}
     cycle = loaded["cycle"][0].model
-    columns = [m.column_key(c.name) for item in loaded["templates"]
-               if item.model.template.id == DECISION_LOG for c in item.model.template.columns]
+    logs = [item for item in loaded["templates"] if item.model.template.id == DECISION_LOG]
+    # Without a valid decision-log template (its file has errors) any column name may be right.
+    columns = [m.column_key(c.name) for item in logs for c in item.model.template.columns] \
+        if logs else None
     numbers: dict[str, list[tuple[int, Loaded]]] = {}
     for item in loaded["cycles"]:
         record = item.model.cycle
-        errors.extend(_place(item, record, pods))
+        errors.extend(_place(item, record, pods, pods if known_pods is None else known_pods))
         pod = pods.get(record.pod)
         if pod is not None and pod.launch_date is not None:
             errors.extend(_record(item, record, pod, cycle, columns))
@@ -67,17 +73,18 @@ def _flag_rules(item: Loaded) -> Iterator[DataError]:
                          "add 'threshold:' or 'from_rule:' (the id of a rule with the number)")
 
 
-def _place(item: Loaded, record: m.CycleRecord, pods: dict[str, m.Pod]) -> Iterator[DataError]:
+def _place(item: Loaded, record: m.CycleRecord, pods: dict[str, m.Pod],
+           known_pods: Collection[str]) -> Iterator[DataError]:
     path = PurePosixPath(item.file)
     folder, expected = path.parent.name, f"cycle-{record.number:02d}.yaml"
     if record.pod != folder:
         yield _error(item, ("cycle", "pod"), f"the pod '{record.pod}' does not match the folder "
                      f"'{folder}'", f"keep the record in data/pods/{record.pod}/, or set pod "
                      f"to '{folder}'")
-    elif record.pod not in pods:
+    elif record.pod not in known_pods:
         yield _error(item, ("cycle", "pod"), f"there is no pod with id '{record.pod}'",
                      f"add data/pods/{record.pod}.yaml, or {_suggest(record.pod, sorted(pods))}")
-    elif pods[record.pod].launch_date is None:
+    elif record.pod in pods and pods[record.pod].launch_date is None:
         yield _error(item, ("cycle", "pod"), f"the pod '{record.pod}' has no launch date, so its "
                      "cycles have no dates", f"add 'launch_date:' to data/pods/{record.pod}.yaml")
     if path.name != expected:
@@ -97,7 +104,7 @@ def _contiguous(found: list[tuple[int, Loaded]]) -> Iterator[DataError]:
 
 
 def _record(item: Loaded, record: m.CycleRecord, pod: m.Pod, cycle: m.CycleFile,
-            columns: list[str]) -> Iterator[DataError]:
+            columns: list[str] | None) -> Iterator[DataError]:
     yield from _dates(item, record, pod, cycle)
     names = [e.name for e in pod.evaluation_metrics]
     for e, reading in enumerate(record.review.evaluation):
@@ -116,7 +123,7 @@ def _record(item: Loaded, record: m.CycleRecord, pod: m.Pod, cycle: m.CycleFile,
                      "expansion candidate", "add 'expansion_candidate:', or remove 'decision:'")
 
 
-def _deploy(item: Loaded, deploy: m.CycleDeploy, columns: list[str]) -> Iterator[DataError]:
+def _deploy(item: Loaded, deploy: m.CycleDeploy, columns: list[str] | None) -> Iterator[DataError]:
     base: Path = ("cycle", "deploy")
     if deploy.date is None:
         given = [k for k in ("error_rate_before", "error_rate_72h", "rejection_rate_before",
@@ -128,7 +135,7 @@ def _deploy(item: Loaded, deploy: m.CycleDeploy, columns: list[str]) -> Iterator
                          "given", "add 'date:' (the day the change reached production) under "
                          f"'deploy:', or remove '{key}'")
     for key in sorted(deploy.decision_log or {}):
-        if key not in columns:
+        if columns is not None and key not in columns:
             yield _error(item, (*base, "decision_log", key), f"the decision log has no column "
                          f"'{key}'", _suggest(key, columns))
 
