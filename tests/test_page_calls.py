@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from macros.load.macro_calls import MacroCall, check_page_calls, find_calls
+from macros.load.macro_calls import MacroCall, check_page_calls, find_calls, playbook_ids
 from macros.mkdocs_adapter.page_macros import register
 from macros.model.playbook import Playbook
 from macros.render.docs_index import DocsIndex
@@ -126,7 +126,7 @@ def _check(tmp_path: Path, text: str) -> list[str]:
     docs.mkdir(exist_ok=True)
     (docs / "page.md").write_text(text, encoding="utf-8")
     return [f"{e.line}: {e.message} | {e.hint}" for e in
-            check_page_calls(docs, mini_playbook(), MACROS)]
+            check_page_calls(docs, playbook_ids(mini_playbook()), MACROS)]
 
 
 def test_good_calls_pass(tmp_path: Path) -> None:
@@ -135,7 +135,13 @@ def test_good_calls_pass(tmp_path: Path) -> None:
     text = (f'{{{{ role_card("{pb.roles[0].id}") }}}}\n{{{{ role_matrix() }}}}\n'
             f'{{{{ stat("{source.id}", "{source.findings[0].id}") }}}}\n'
             f'{{{{ cite(source_id="{source.id}", locator="p. 2") }}}}\n')
-    assert _check(tmp_path, text) == []
+    assert _check(tmp_path, "---\nrender_macros: true\n---\n" + text) == []
+
+
+def test_a_page_that_does_not_render_macros_is_not_checked(tmp_path: Path) -> None:
+    # The build shows its '{{ }}' as written (render_by_default: false), so check must accept it.
+    assert _check(tmp_path, "---\ntitle: x\n---\n\n{{ role_matirx() }}\n") == []
+    assert _check(tmp_path, "---\nrender_macros: true\n---\n\n{{ role_matirx() }}\n")
 
 
 @pytest.mark.parametrize(("call", "message", "hint"), [
@@ -149,9 +155,9 @@ def test_good_calls_pass(tmp_path: Path) -> None:
 ])
 def test_bad_calls_are_reported_with_a_fix(tmp_path: Path, call: str, message: str,
                                            hint: str) -> None:
-    errors = _check(tmp_path, f"---\ntitle: x\n---\n\n{call}\n")
+    errors = _check(tmp_path, f"---\ntitle: x\nrender_macros: true\n---\n\n{call}\n")
     assert len(errors) == 1
-    assert errors[0].startswith("5: ")
+    assert errors[0].startswith("6: ")
     assert message in errors[0]
     assert hint in errors[0].split(" | ")[1]
 
@@ -159,4 +165,4 @@ def test_bad_calls_are_reported_with_a_fix(tmp_path: Path, call: str, message: s
 def test_the_real_pages_call_only_known_macros_correctly() -> None:
     from macros.load.loader import load_playbook
 
-    assert check_page_calls(REPO / "docs", load_playbook(REPO / "data"), MACROS) == []
+    assert check_page_calls(REPO / "docs", playbook_ids(load_playbook(REPO / "data")), MACROS) == []
