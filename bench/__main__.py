@@ -1,8 +1,11 @@
 """`python -m bench --sizes 250,500,1000,2000 --runs 3`: build times as one JSON document.
 
 For each size N, in a temporary folder: the real project plus N synthetic pods, built with the
-real configuration; and a baseline of the same pages pre-rendered to plain Markdown, built by
-Material with its default navigation. Progress goes to standard error, the JSON to standard out.
+real configuration; and two baselines of the same pages pre-rendered to plain Markdown, built by
+Material without macros or hooks: one with the site's own navigation (pods reached through the
+registry, as the site does; `nav_baseline_s`, `nav_ratio`), one with Material's default
+navigation, which lists every pod page in the sidebar of every page (`baseline_s`, `ratio`).
+Progress goes to standard error, the JSON to standard out.
 """
 
 from __future__ import annotations
@@ -124,19 +127,22 @@ def measure_size(folder: Path, pods: list[Path], settings: Settings) -> dict[str
     base_config = project.baseline_config(config, folder / "baseline")
     capture_env = {**env, "PYTHONPATH": os.pathsep.join(filter(None, (str(project.ROOT),
                                                                      env.get("PYTHONPATH"))))}
-    measure.run([PYTHON, "-m", "bench.capture", str(config), str(folder / "baseline" / "docs")],
-                cwd=config.parent, env=capture_env)
-    builds, baselines, checks = [], [], []
+    nav = folder / "nav.yml"
+    measure.run([PYTHON, "-m", "bench.capture", str(config), str(folder / "baseline" / "docs"),
+                 str(nav)], cwd=config.parent, env=capture_env)
+    nav_config = project.nav_baseline_config(config, folder / "baseline", nav)
+    builds, navs, baselines, checks = [], [], [], []
     for number in range(1, runs + 1):
         builds.append(build(config, folder / "site", env))
+        navs.append(build(nav_config, folder / "nav-baseline-site", env, strict=False))
         baselines.append(build(base_config, folder / "baseline-site", env, strict=False))
         checks.append(measure.run([PYTHON, "-m", "macros.cli.main", "--root", str(config.parent),
                                    "check"], cwd=config.parent, env=env))
         _log(f"  run {number}/{runs}: build {builds[-1].seconds:.2f} s "
-             f"({builds[-1].peak_mb:.0f} MB), baseline {baselines[-1].seconds:.2f} s "
-             f"({baselines[-1].peak_mb:.0f} MB), "
-             f"check {checks[-1].seconds:.2f} s")
-    return _entry(len(pods), folder, builds, baselines, checks)
+             f"({builds[-1].peak_mb:.0f} MB), same-nav baseline {navs[-1].seconds:.2f} s "
+             f"({navs[-1].peak_mb:.0f} MB), default baseline {baselines[-1].seconds:.2f} s "
+             f"({baselines[-1].peak_mb:.0f} MB), check {checks[-1].seconds:.2f} s")
+    return _entry(len(pods), folder, builds, {"nav": navs, "default": baselines}, checks)
 
 
 def build(config: Path, site: Path, env: dict[str, str], *, strict: bool = True) -> measure.Run:
@@ -145,16 +151,21 @@ def build(config: Path, site: Path, env: dict[str, str], *, strict: bool = True)
     return measure.run([*cmd, "--strict"] if strict else cmd, cwd=config.parent, env=env)
 
 
-def _entry(pods: int, folder: Path, builds: list[measure.Run], baselines: list[measure.Run],
-           checks: list[measure.Run]) -> dict[str, Any]:
+def _entry(pods: int, folder: Path, builds: list[measure.Run],
+           baselines: dict[str, list[measure.Run]], checks: list[measure.Run]) -> dict[str, Any]:
     stats = measure.site_stats(folder / "site")
     base = measure.site_stats(folder / "baseline-site")
-    _log(f"  {stats.pages} pages, {stats.avg_page_kb:.0f} KB a page (baseline {base.pages} pages, "
-         f"{base.avg_page_kb:.0f} KB a page), search index {stats.search_index_gz_kb:.0f} KB gzipped")
-    build_s, baseline_s = _median(builds), _median(baselines)
+    nav = measure.site_stats(folder / "nav-baseline-site")
+    _log(f"  {stats.pages} pages, {stats.avg_page_kb:.0f} KB a page (same-nav baseline "
+         f"{nav.pages} pages, {nav.avg_page_kb:.0f} KB a page; default baseline {base.pages} "
+         f"pages, {base.avg_page_kb:.0f} KB a page), search index "
+         f"{stats.search_index_gz_kb:.0f} KB gzipped")
+    build_s, nav_s, baseline_s = (_median(builds), _median(baselines["nav"]),
+                                  _median(baselines["default"]))
     return {
-        "pods": pods, "pages": stats.pages, "build_s": build_s, "baseline_s": baseline_s,
-        "ratio": round(build_s / baseline_s, 3),
+        "pods": pods, "pages": stats.pages, "build_s": build_s,
+        "nav_baseline_s": nav_s, "nav_ratio": round(build_s / nav_s, 3),
+        "baseline_s": baseline_s, "ratio": round(build_s / baseline_s, 3),
         "peak_mb": round(max(b.peak_mb for b in builds), 1),
         "site_mb": round(stats.site_mb, 1), "avg_page_kb": round(stats.avg_page_kb, 1),
         "search_index_kb": round(stats.search_index_kb, 1),

@@ -1,8 +1,13 @@
-"""Pre-render a site to plain Markdown: `python -m bench.capture CONFIG OUT_DOCS`.
+"""Pre-render a site to plain Markdown: `python -m bench.capture CONFIG OUT_DOCS OUT_NAV`.
 
 Runs the real build up to the point where every page's Markdown is final (macros expanded,
 generated pages added, glossary abbreviations appended) and writes each page, with its front
-matter minus `render_macros`, and every other docs file into OUT_DOCS. The theme never renders.
+matter minus `render_macros`, and every other docs file into OUT_DOCS; the site's navigation,
+generated entries included, goes to OUT_NAV as YAML. The theme never renders.
+
+A pod page is written whole, its finished HTML inline (`FinishedPage.markdown()`), as a
+pre-rendered page would have it: not the headings-only skeleton the build's fast path gives
+Markdown.
 """
 
 from __future__ import annotations
@@ -16,7 +21,11 @@ from typing import Any
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
+
+from macros.mkdocs_adapter.playbook_cache import build_date, playbook_for
+from macros.render.generate import Generated, generate
 
 
 class Captured(Exception):  # noqa: N818 - not an error: it ends the build once pages are read
@@ -26,9 +35,19 @@ class Captured(Exception):  # noqa: N818 - not an error: it ends the build once 
 class CapturePlugin(BasePlugin):  # type: ignore[type-arg]
     """Writes what every other plugin and hook produced; runs after all of them."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, nav: Path) -> None:
         super().__init__()
         self.out = out
+        self.nav = nav
+        self.generated = Generated()
+
+    @event_priority(-100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Write the navigation as the hooks left it; generate the pages to write whole."""
+        self.nav.write_text(yaml.safe_dump(config.nav, sort_keys=False, allow_unicode=True),
+                            encoding="utf-8")
+        self.generated = generate(playbook_for(config), build_date())
+        return config
 
     @event_priority(-100)
     def on_files(self, files: Any, config: Any) -> Any:
@@ -49,12 +68,15 @@ class CapturePlugin(BasePlugin):  # type: ignore[type-arg]
     @event_priority(-100)
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
         """Write the page's final Markdown, with its front matter minus `render_macros`."""
+        finished = self.generated.finished.pop(page.file.src_uri, None)
+        if finished is not None:
+            markdown = finished.body().markdown()
         meta = {k: v for k, v in page.meta.items() if k != "render_macros"}
         front = f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n\n" if meta else ""
         target = self.out / page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(front + markdown, encoding="utf-8")
-        return markdown
+        return ""  # nothing is converted: the build stops before the theme
 
     @event_priority(-100)
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
@@ -62,23 +84,12 @@ class CapturePlugin(BasePlugin):  # type: ignore[type-arg]
         raise Captured
 
 
-def _keep_finished_html_inline(config: Any) -> None:
-    """Turn off the hook's shortcut that lets finished HTML skip Markdown (`macros.mkdocs_adapter.fast_path`).
-
-    With it, the hook hands Markdown only placeholders and puts the HTML back after conversion;
-    the baseline must get the page itself, HTML included, as a pre-rendered page would have it.
-    """
-    for hook in config["hooks"].values():
-        if hasattr(hook, "split_finished"):
-            hook.split_finished = lambda markdown: (markdown, [])
-
-
-def capture(config_file: Path, out: Path) -> None:
-    """Write the pre-rendered Markdown of the site configured by `config_file` into `out`."""
+def capture(config_file: Path, out: Path, nav: Path) -> None:
+    """Write the pre-rendered Markdown of the site configured by `config_file` into `out`,
+    its navigation into `nav`."""
     with tempfile.TemporaryDirectory(prefix="capture-site-") as site:
         config = load_config(config_file=str(config_file), site_dir=site)
-        _keep_finished_html_inline(config)
-        config.plugins["bench-capture"] = CapturePlugin(out)
+        config.plugins["bench-capture"] = CapturePlugin(out, nav)
         try:
             build(config)
         except Captured:
@@ -87,4 +98,4 @@ def capture(config_file: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    capture(Path(sys.argv[1]), Path(sys.argv[2]))
+    capture(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))

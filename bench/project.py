@@ -44,18 +44,40 @@ def read_config(config: Path) -> dict[str, Any]:
 
 
 def baseline_config(real: Path, dest: Path) -> Path:
-    """Write the baseline config into `dest`: the same site and theme, without macros, hooks,
-    the hand-made nav (so MkDocs lists every page) or navigation pruning; return its path."""
+    """Write the default baseline config into `dest`: the same site and theme, without macros,
+    hooks, the hand-made nav (so Material lists every page) or navigation pruning; return its path."""
+    config = _plain(real)
+    config.pop("nav", None)
+    theme = config["theme"]
+    theme["features"] = [f for f in theme.get("features", []) if f != "navigation.prune"]
+    return _write(config, dest)
+
+
+def nav_baseline_config(real: Path, dest: Path, nav: Path) -> Path:
+    """Write the same-navigation baseline config into `dest`: the same site, theme and features,
+    without macros or hooks, with the site's own navigation as the build had it (`nav`, written
+    by `bench.capture`: generated role and template pages in it, pods reached through the
+    registry only); return its path."""
+    config = _plain(real)
+    config["nav"] = yaml.safe_load(nav.read_text(encoding="utf-8"))
+    return _write(config, dest, "mkdocs-nav.yml")
+
+
+def _plain(real: Path) -> dict[str, Any]:
+    """The real config without macros, hooks or watched folders; pages from `docs/` beside it."""
     config = read_config(real)
-    for key in ("nav", "hooks", "watch"):
+    for key in ("hooks", "watch"):
         config.pop(key, None)
     config["plugins"] = ["search"]
     theme = config.setdefault("theme", {})
-    theme["features"] = [f for f in theme.get("features", []) if f != "navigation.prune"]
     if "custom_dir" in theme:
         theme["custom_dir"] = str((real.parent / theme["custom_dir"]).resolve())
     config["docs_dir"] = "docs"
-    path = dest / "mkdocs.yml"
+    return config
+
+
+def _write(config: dict[str, Any], dest: Path, name: str = "mkdocs.yml") -> Path:
+    path = dest / name
     dest.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path

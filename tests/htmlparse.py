@@ -86,3 +86,35 @@ def parse(html: str) -> Element:
     builder.feed(html)
     builder.close()
     return builder.root
+
+
+class _Balance(HTMLParser):
+    """Follows open elements strictly: an end tag must close the element opened last."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        line, col = self.getpos()
+        if not self.stack or self.stack[-1] != tag:
+            open_tag = self.stack[-1] if self.stack else "nothing"
+            self.problems.append(f"line {line}:{col}: </{tag}> closes <{open_tag}>")
+            if tag in self.stack:  # resynchronise, so one mistake is reported once
+                del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag):]
+            return
+        self.stack.pop()
+
+
+def unbalanced(html: str) -> list[str]:
+    """Where `html` is not well formed: end tags that do not close the last open element,
+    and elements left open at the end (no optional end tags are assumed)."""
+    checker = _Balance()
+    checker.feed(html)
+    checker.close()
+    return checker.problems + [f"<{tag}> never closed" for tag in checker.stack]

@@ -75,7 +75,7 @@ def test_checklist_json_is_escaped_and_round_trips(pb: Playbook) -> None:
 def markdown_pages(pb: Playbook) -> dict[str, str]:
     pages = {"pods/acme.md": pods.pod_page(pb, pb.pod("acme"), "../../", TODAY),
              "pods/beta.md": pods.pod_page(pb, pb.pod("beta"), "../../", TODAY)}
-    pages.update(pods.pod_index_pages(pb, TODAY))
+    pages.update({src: page.markdown() for src, page in pods.pod_index_pages(pb, TODAY).items()})
     return pages
 
 

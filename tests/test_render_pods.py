@@ -11,6 +11,7 @@ from macros.compute import diagnosis as dx
 from macros.model import urls
 from macros.model.playbook import Playbook
 from macros.render import pods
+from macros.render.finished import FinishedPage
 from tests.fixtures import mini_playbook
 from tests.fixtures.pods_b import with_pod
 from tests.htmlparse import Element, parse
@@ -25,8 +26,9 @@ def pb_() -> Playbook:
     return mini_playbook()
 
 
-def split_page(page: str) -> tuple[dict[str, object], str]:
-    """Front matter (parsed) and body of a generated Markdown page."""
+def split_page(generated: str | FinishedPage) -> tuple[dict[str, object], str]:
+    """Front matter (parsed) and body of a generated page, as Markdown."""
+    page = generated if isinstance(generated, str) else generated.markdown()
     assert page.startswith("---\n")
     head, body = page[4:].split("\n---\n", 1)
     meta = yaml.safe_load(head)

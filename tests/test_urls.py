@@ -33,8 +33,8 @@ def test_page_url_is_the_url_mkdocs_gives(src: str) -> None:
 
 def test_every_generated_page_has_the_url_mkdocs_gives() -> None:
     generated = generate(mini_playbook(), TODAY)
-    assert generated.pages, "the fixture generates pages"
-    for src in generated.pages:
+    assert generated.page_srcs(), "the fixture generates pages"
+    for src in generated.page_srcs():
         assert urls.page_url(src) == _mkdocs_url(src)
 
 
@@ -53,7 +53,7 @@ def test_link_reaches_the_same_place_as_mkdocs_relative_url(here: str, there: st
 
 def test_data_pages_are_the_generated_record_pages() -> None:
     pb = mini_playbook()
-    generated = {urls.page_url(src) for src in generate(pb, TODAY).pages}
+    generated = {urls.page_url(src) for src in generate(pb, TODAY).page_srcs()}
     found = {url for _, url, _ in urls.data_pages(pb)}
     assert found <= generated
     assert len(found) == len(pb.roles) + len(pb.templates) + len(pb.pods)
@@ -62,7 +62,7 @@ def test_data_pages_are_the_generated_record_pages() -> None:
 def test_registry_pages_take_only_reserved_pod_ids() -> None:
     pb = mini_playbook()
     pod_pages = {urls.pod_src(p.id) for p in pb.pods}
-    others = [src for src in generate(pb, TODAY).pages
+    others = [src for src in generate(pb, TODAY).page_srcs()
               if src.startswith(f"{urls.PODS}/") and src not in pod_pages]
     assert others, "the fixture has index pages"
     for src in others:

@@ -1,4 +1,9 @@
-"""Build every pod's `.ics` file on the machine's other core while MkDocs renders the pages."""
+"""Build every pod's `.ics` file on the machine's other core while MkDocs renders the pages.
+
+The worker is a spawned process, not a fork: `mkdocs serve` runs threads, and forking a
+process that has threads can deadlock the child (Python 3.12 warns about it). A spawned worker
+shares nothing, so it reads the data folder itself; what it needs comes as its arguments.
+"""
 
 from __future__ import annotations
 
@@ -7,45 +12,46 @@ import multiprocessing
 import os
 from collections.abc import Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from pathlib import Path
 
+from macros.load.loader import load_playbook
 from macros.model.playbook import Playbook
 from macros.render.generate import pod_calendars
 
-# Below this many pods a second process costs more than it saves.
-PARALLEL_FROM = 100
-_shared: dict[str, Any] = {}
+# Below this many pods a second process costs more than it saves (it loads the data again).
+PARALLEL_FROM = 200
 
 
-class Pending:
-    """Calendars being built; `result()` waits for them."""
+class Calendars:
+    """The calendars of one build: finished, or being built by a worker; `result()` waits."""
 
-    def __init__(self, futures: list[Future[dict[str, bytes]]], done: dict[str, bytes]) -> None:
-        self._futures = futures
+    def __init__(self, done: dict[str, bytes],
+                 future: Future[dict[str, bytes]] | None = None) -> None:
         self._done = done
+        self._future = future
+
+    @classmethod
+    def start(cls, pb: Playbook, data_dir: Path, changes: Mapping[str, dt.datetime]) -> Calendars:
+        """Start building the calendars of `pb`, read from `data_dir`: in a spawned worker for
+        big registries, else right here.
+
+        `changes` maps data files to their last commit (`macros.load.history.last_changes`).
+        """
+        if len(pb.pods) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+            return cls(pod_calendars(pb, changes))
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        future = pool.submit(calendars_of, data_dir, dict(changes))
+        pool.shutdown(wait=False)
+        return cls({}, future)
 
     def result(self) -> dict[str, bytes]:
         """Every calendar, path → bytes."""
-        for future in self._futures:
-            self._done.update(future.result())
-        self._futures = []
+        if self._future is not None:
+            self._done = self._future.result()
+            self._future = None
         return self._done
 
 
-def start(pb: Playbook, changes: Mapping[str, dt.datetime]) -> Pending:
-    """Start building the calendars: in a forked worker for big registries, else right here.
-
-    `changes` maps data files to their last commit (`macros.load.history.last_changes`).
-    """
-    if len(pb.pods) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods() \
-            or (os.cpu_count() or 1) < 2:
-        return Pending([], pod_calendars(pb, changes))
-    _shared["playbook"], _shared["changes"] = pb, changes  # inherited by the forked worker
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(_build)
-    pool.shutdown(wait=False)
-    return Pending([future], {})
-
-
-def _build() -> dict[str, bytes]:
-    return pod_calendars(_shared["playbook"], _shared["changes"])
+def calendars_of(data_dir: Path, changes: Mapping[str, dt.datetime]) -> dict[str, bytes]:
+    """The calendars of the playbook in `data_dir` (what the worker runs)."""
+    return pod_calendars(load_playbook(data_dir), changes)

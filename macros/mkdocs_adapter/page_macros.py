@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from macros.mkdocs_adapter.playbook_cache import build_date, playbook_for, root_for
 from macros.render.docs_index import DocsIndex
 from macros.render.registry import MACROS, MacroSpec, Page
 
+if TYPE_CHECKING:
+    from mkdocs_macros.plugin import MacrosPlugin
 
-def register(env: Any) -> None:
+
+def register(env: MacrosPlugin) -> None:
     """Register every page macro on the mkdocs-macros environment."""
     pb = playbook_for(env.conf)
     today = build_date()
@@ -22,7 +25,7 @@ def register(env: Any) -> None:
         return Page(pb, root_for(env.page.url), today, docs)
 
     for spec in MACROS:
-        env.macro(_bound(spec, page), spec.name)
+        env.macro(_bound(spec, page), spec.name)  # type: ignore[no-untyped-call]  # untyped upstream
 
 
 def _bound(spec: MacroSpec, page: Callable[[], Page]) -> Callable[..., str]:

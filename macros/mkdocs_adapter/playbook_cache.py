@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from macros.load.loader import load_playbook
 from macros.model.errors import PlaybookDataError
 from macros.model.playbook import Playbook
 from macros.model.urls import build_date, page_root, page_url, root_for
 
+if TYPE_CHECKING:  # only for the types: `playbook check` and the benchmark never import MkDocs
+    from mkdocs.config.defaults import MkDocsConfig
+
 __all__ = ["build_date", "data_dir", "page_root", "page_url", "playbook_for", "root_for"]
 
 _cache: dict[Path, tuple[tuple[tuple[str, float, int], ...], Playbook]] = {}
 
 
-def data_dir(config: Any) -> Path:
+def data_dir(config: MkDocsConfig) -> Path:
     """The `data/` folder next to `mkdocs.yml`."""
     return Path(config["config_file_path"]).resolve().parent / "data"
 
@@ -25,7 +28,7 @@ def _fingerprint(folder: Path) -> tuple[tuple[str, float, int], ...]:
                         for p in folder.rglob("*.yaml")))
 
 
-def playbook_for(config: Any) -> Playbook:
+def playbook_for(config: MkDocsConfig) -> Playbook:
     """Load the playbook once per change of `data/`; report data errors without a traceback."""
     folder = data_dir(config)
     stamp = _fingerprint(folder)

@@ -5,28 +5,36 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from macros.model import urls
 from macros.model.data import DOMAIN_OWNER
 from macros.model.playbook import Playbook
 from macros.render import pods, quarter, roles
 from macros.render import templates as templates_render
+from macros.render.finished import FinishedPage
 
 
 @dataclass(frozen=True)
 class Generated:
-    """Pages (src path → Markdown), downloads (path → bytes) and nav entries by section."""
+    """Pages (src path → Markdown), finished pages, downloads (path → bytes), nav by section."""
 
     pages: dict[str, str] = field(default_factory=dict)
+    # Pages whose body is finished HTML in sections, rendered when asked for (the pod pages).
+    finished: dict[str, FinishedPage] = field(default_factory=dict)
     downloads: dict[str, bytes] = field(default_factory=dict)
     nav: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    finished: set[str] = field(default_factory=set)  # pages whose body is finished HTML
-    # Pages whose body is rendered only when MkDocs reaches them (src → pod id): with thousands
-    # of pods, holding every body from the start would be most of the build's memory.
-    deferred: dict[str, str] = field(default_factory=dict)
     # The data file (path from the repository root) each page is built from, for "edit this page";
     # a page built from many files (an index, a listing) has none.
     edit_paths: dict[str, str] = field(default_factory=dict)
+
+    def page_srcs(self) -> list[str]:
+        """The source path of every generated page, finished or not."""
+        return [*self.pages, *self.finished]
+
+    def all_pages(self) -> dict[str, str]:
+        """Every generated page as Markdown (renders every finished body now: for inspection)."""
+        return {**self.pages, **{src: page.markdown() for src, page in self.finished.items()}}
 
 
 def generate(pb: Playbook, today: dt.date) -> Generated:
@@ -64,11 +72,6 @@ def _template_pages(pb: Playbook, reviewed: dt.date, out: Generated) -> None:
         entries.append((template.title, src))
 
 
-def deferred_body(pb: Playbook, src: str, pod_id: str, today: dt.date) -> str:
-    """The body of a page listed in `Generated.deferred`."""
-    return pods.pod_body(pb, pb.pod(pod_id), urls.page_root(src), today)
-
-
 def pod_calendars(pb: Playbook, changes: Mapping[str, dt.datetime] | None = None,
                   first: int = 0, last: int | None = None) -> dict[str, bytes]:
     """The `.ics` download of each pod (from `first` to `last` in data order) with a launch date.
@@ -95,10 +98,7 @@ def _latest(changes: Mapping[str, dt.datetime], inputs: list[str]) -> dt.datetim
 def _pod_pages(pb: Playbook, today: dt.date, out: Generated) -> None:
     for pod in pb.pods:
         src = urls.pod_src(pod.id)
-        out.pages[src] = pods.pod_front_matter(pod, today)
-        out.deferred[src] = pod.id
+        body = partial(pods.pod_body, pb, pod, urls.page_root(src), today)
+        out.finished[src] = FinishedPage(pods.pod_front_matter(pod, today), body)
         out.edit_paths[src] = urls.pod_data(pod.id)
-        out.finished.add(src)
-    index_pages = pods.pod_index_pages(pb, today)
-    out.pages.update(index_pages)
-    out.finished.update(index_pages)
+    out.finished.update(pods.pod_index_pages(pb, today))

@@ -15,7 +15,8 @@ from macros.model import urls
 from macros.model.playbook import Playbook
 from macros.render import charts, diagnostics, economics, quarter
 from macros.render.environment import render
-from macros.render.front_matter import brace_safe, front_matter
+from macros.render.finished import FinishedBody, FinishedPage, Section
+from macros.render.front_matter import front_matter
 
 OWNER = "AI Center of Excellence"
 REVIEW_EVERY = "3 months"
@@ -183,7 +184,7 @@ def _pod_meta(pod: m.Pod, today: dt.date) -> dict[str, Any]:
 
 def pod_page(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> str:
     """The whole Markdown page of one pod, front matter included (no list of other pods)."""
-    return pod_front_matter(pod, today) + "\n" + pod_body(pb, pod, root, today)
+    return pod_front_matter(pod, today) + "\n" + pod_body(pb, pod, root, today).markdown()
 
 
 def pod_front_matter(pod: m.Pod, today: dt.date) -> str:
@@ -191,31 +192,31 @@ def pod_front_matter(pod: m.Pod, today: dt.date) -> str:
     return front_matter(_pod_meta(pod, pod.as_of or today))
 
 
-def pod_body(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> str:
-    """A pod's page below its front matter: finished HTML between `## ` section headings."""
+def pod_body(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> FinishedBody:
+    """A pod's page below its front matter: a heading line, then sections of finished HTML."""
     today = pod.as_of or today
     sections = [
-        ("Profile", pod_profile(pb, pod.id, root)),
-        ("Automatic diagnosis", diagnostics.pod_diagnosis(pb, pod.id, root, today)),
-        ("Composition check", diagnostics.pod_composition(pb, pod.id, root, today)),
-        ("Quarter calendar", quarter.pod_quarter(pb, pod.id, root, today)),
-        ("Cycle trends", charts.cycle_trends(pb, pod)),
+        Section("Profile", pod_profile(pb, pod.id, root)),
+        Section("Automatic diagnosis", diagnostics.pod_diagnosis(pb, pod.id, root, today)),
+        Section("Composition check", diagnostics.pod_composition(pb, pod.id, root, today)),
+        Section("Quarter calendar", quarter.pod_quarter(pb, pod.id, root, today)),
+        Section("Cycle trends", charts.cycle_trends(pb, pod)),
     ]
     if pod.economics is not None:
-        sections.append(("Economics", economics.pod_economics(pb, pod.id, root)))
-    body = render("pods-page.html", pod=pod, root=root)
-    parts = [body] + [f"## {title}\n\n{html}" for title, html in sections if html.strip()]
-    return brace_safe("\n".join(parts))
+        sections.append(Section("Economics", economics.pod_economics(pb, pod.id, root)))
+    intro = render("pods-page.html", pod=pod, root=root)
+    return FinishedBody(intro, tuple(s for s in sections if s.html.strip()))
 
 
 def _index_page(pb: Playbook, title: str, pods: list[m.Pod], src: str, today: dt.date,
-                tags: list[str]) -> str:
+                tags: list[str]) -> FinishedPage:
     root = urls.page_root(src)
     meta = {"title": title, "owner": OWNER, "last_reviewed": today, "review_every": REVIEW_EVERY,
             "audience": ["staff"], "tags": ["pods", *tags], "search": {"exclude": True}}
     body = render("pods-index.html", title=title, count=len(pods), root=root,
                   table=Markup(_directory(pb, pods, root, today)))  # rendered, so escaped
-    return front_matter(meta) + "\n" + brace_safe(body)
+    finished = FinishedBody(body)
+    return FinishedPage(front_matter(meta), lambda: finished)
 
 
 def _groups(pb: Playbook) -> dict[str, tuple[str, list[m.Pod]]]:
@@ -232,13 +233,14 @@ def _groups(pb: Playbook) -> dict[str, tuple[str, list[m.Pod]]]:
     return groups
 
 
-def pod_index_pages(pb: Playbook, today: dt.date) -> dict[str, str]:
-    """Generated pages (src path → Markdown) listing pods by stage and by sector, plus an index."""
+def pod_index_pages(pb: Playbook, today: dt.date) -> dict[str, FinishedPage]:
+    """Generated pages (src path → page) listing pods by stage and by sector, plus an index."""
     pages = {path: _index_page(pb, title, pods, path, today, [path.split("/")[1]])
              for path, (title, pods) in _groups(pb).items()}
     links = [(title, len(pods), urls.page_url(path)) for path, (title, pods) in _groups(pb).items()]
     meta = {"title": "Browse pods", "owner": OWNER, "last_reviewed": today,
             "review_every": REVIEW_EVERY, "audience": ["staff"], "tags": ["pods"]}
-    pages[urls.BROWSE_SRC] = front_matter(meta) + "\n" + brace_safe(
-        render("pods-browse.html", links=links, root=urls.page_root(urls.BROWSE_SRC)))
+    browse = FinishedBody(render("pods-browse.html", links=links,
+                                 root=urls.page_root(urls.BROWSE_SRC)))
+    pages[urls.BROWSE_SRC] = FinishedPage(front_matter(meta), lambda: browse)
     return pages
