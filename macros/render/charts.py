@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from macros.compute import charts, cycles, portfolio, trends
 from macros.compute.diagnosis import KIND_LABELS
@@ -81,11 +82,21 @@ def staffing_insight(chart: charts.StaffingChart) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class StaffingBar:
+    """One role's bar in the staffing chart, with its words."""
+
+    row: charts.StaffingRow
+    text: str  # allocation and guidance
+    guide: str
+    flags: list[str]  # deviation labels
+
+
 def staffing(pb: Playbook, pod: m.Pod, today: dt.date | None) -> str:
     """Each role's allocation over its recommended band, deviations marked."""
     chart = charts.staffing_chart(pb, pod, today)
-    rows = [{"row": r, "text": _allocation_text(r), "guide": guidance_words(r.role.time),
-             "flags": [KIND_LABELS[k] for k in r.kinds]} for r in chart.rows]
+    rows = [StaffingBar(r, _allocation_text(r), guidance_words(r.role.time),
+                        [KIND_LABELS[k] for k in r.kinds]) for r in chart.rows]
     return render("chart-staffing.svg.html", pod=pod, chart=chart, rows=rows,
                   insight=staffing_insight(chart))
 

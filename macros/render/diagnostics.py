@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from macros.compute.diagnosis import (
     KIND_LABELS,
+    Deviation,
     TrendPoint,
     composition,
     evaluate,
@@ -68,13 +70,32 @@ def pod_diagnosis(pb: Playbook, pod_id: str, root: str, today: dt.date) -> str:
     return "".join(parts)
 
 
-def _trend_rows(trend: list[TrendPoint], diagnostic: m.Diagnostic) -> list[dict[str, object]]:
+@dataclass(frozen=True)
+class TrendRow:
+    """One committed review: the signals it ticked and its score change from the one before."""
+
+    point: TrendPoint
+    ticked: str  # signal titles, or 'none'
+    change: str  # '+2', '−1', or '—' for the first review
+
+
+@dataclass(frozen=True)
+class DeviationRow:
+    """One departure of a pod's staffing from the role guidance, with its sources."""
+
+    deviation: Deviation
+    kind: str
+    supplement: str | None
+    sources: list[Markup]
+
+
+def _trend_rows(trend: list[TrendPoint], diagnostic: m.Diagnostic) -> list[TrendRow]:
     """Each review with the titles it ticked and its score change from the review before."""
-    rows: list[dict[str, object]] = []
+    rows = []
     for i, point in enumerate(trend):
         ticked = [s.title for s in diagnostic.signals if point.review.signals.get(s.id)]
         change = "—" if i == 0 else f"{point.score - trend[i - 1].score:+d}".replace("-", "−")
-        rows.append({"point": point, "ticked": ", ".join(ticked) or "none", "change": change})
+        rows.append(TrendRow(point, ", ".join(ticked) or "none", change))
     return rows
 
 
@@ -83,8 +104,8 @@ def _trend_rows(trend: list[TrendPoint], diagnostic: m.Diagnostic) -> list[dict[
 def pod_composition(pb: Playbook, pod_id: str, root: str, today: dt.date | None = None) -> str:
     """The pod's staffing against the role guidance, as a chart and a table with its sources."""
     pod = pb.pod(pod_id)
-    rows = [{"deviation": d, "kind": KIND_LABELS[d.kind], "supplement": supplement_text(d.holder),
-             "sources": [cite_ref(pb, c, root) for c in d.cited]}
+    rows = [DeviationRow(d, KIND_LABELS[d.kind], supplement_text(d.holder),
+                         [cite_ref(pb, c, root) for c in d.cited])
             for d in composition(pb, pod)]
     chart = Markup(charts.staffing(pb, pod, today))  # rendered by the autoescaping env
     return render("diagnostics-composition.html", pod=pod, rows=rows, root=root, chart=chart)

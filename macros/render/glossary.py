@@ -35,5 +35,5 @@ def abbreviations(pb: Playbook) -> str:
 def glossary_list(pb: Playbook, root: str) -> str:
     """Alphabetical definition list of every term, each with an anchor `term-<slug>`."""
     terms = sorted(pb.glossary, key=lambda t: t.term.casefold())
-    entries = [{"term": t, "anchor": f"term-{term_slug(t.term)}"} for t in terms]
+    entries = [(t, f"term-{term_slug(t.term)}") for t in terms]
     return render("glossary-list.html", root=root, entries=entries)

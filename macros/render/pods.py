@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from markupsafe import Markup
 
@@ -62,10 +63,70 @@ def _pod_name(pb: Playbook, pod_id: str) -> str:
         return pod_id
 
 
+# ---------------------------------------------------------------- rows the fragments show
+
+
+@dataclass(frozen=True)
+class DirectoryRow:
+    """One pod in the registry table: what it shows and what it sorts by."""
+
+    pod: m.Pod
+    owner: str  # the domain owner's job title, or '—'
+    days: int | None  # since launch; negative before it
+    days_text: str
+    stage_order: int
+    diagnosis: diagnosis.Diagnosis | None
+    trend: Markup  # the review-score sparkline, may be empty
+
+
+@dataclass(frozen=True)
+class HeldRow:
+    """One role as a pod holds it, with its money inputs and note as one line."""
+
+    held: m.PodRole
+    name: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class AssetRow:
+    """One shared asset as a pod records it."""
+
+    item: m.PodAsset
+    name: str
+    from_name: str | None  # the pod it was inherited from
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """One quarter's target with the names of the assets it inherits."""
+
+    target: m.Target
+    inherits: list[str]
+
+
+@dataclass(frozen=True)
+class InheritanceCell:
+    """What one pod did with one asset."""
+
+    status: Literal["built", "inherited", "none"]
+    from_id: str | None = None
+    from_name: str | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class InheritanceRow:
+    """One pod across the shared assets."""
+
+    pod: m.Pod
+    cells: list[InheritanceCell]
+
+
 # ---------------------------------------------------------------- directory
 
 
-def directory_rows(pb: Playbook, pods: Iterable[m.Pod], today: dt.date) -> list[dict[str, Any]]:
+def directory_rows(pb: Playbook, pods: Iterable[m.Pod], today: dt.date) -> list[DirectoryRow]:
     """One row per pod: the values the directory shows and sorts by."""
     check = primary_diagnostic(pb)
     rows = []
@@ -74,9 +135,8 @@ def directory_rows(pb: Playbook, pods: Iterable[m.Pod], today: dt.date) -> list[
         days = days_since_launch(pod, today)
         verdict = None if check is None else diagnosis.evaluate(pb, pod, check, today)
         trend = Markup(charts.spark(pod, check)) if check else Markup()  # autoescaped render
-        rows.append({"pod": pod, "owner": owner.holder if owner else "—", "days": days,
-                     "days_text": _days_text(days), "stage_order": STAGES.index(pod.stage),
-                     "diagnosis": verdict, "trend": trend})
+        rows.append(DirectoryRow(pod, owner.holder if owner else "—", days, _days_text(days),
+                                 STAGES.index(pod.stage), verdict, trend))
     return rows
 
 
@@ -94,12 +154,12 @@ def pod_directory(pb: Playbook, root: str, today: dt.date) -> str:
 # ---------------------------------------------------------------- profile
 
 
-def _held_rows(pb: Playbook, pod: m.Pod) -> list[dict[str, Any]]:
+def _held_rows(pb: Playbook, pod: m.Pod) -> list[HeldRow]:
     """The pod's roles in role order, with money inputs formatted."""
     order = {r.id: r.order for r in pb.roles}
     rows = []
     for held in sorted(pod.roles, key=lambda r: order.get(r.role, 99)):
-        rows.append({"held": held, "name": _role_name(pb, held.role), "notes": _notes(held)})
+        rows.append(HeldRow(held, _role_name(pb, held.role), _notes(held)))
     return rows
 
 
@@ -116,14 +176,14 @@ def _notes(held: m.PodRole) -> str:
     return " ".join(parts)
 
 
-def _infrastructure_rows(pb: Playbook, pod: m.Pod) -> list[dict[str, Any]]:
-    return [{"item": item, "name": _asset_name(pb, item.asset),
-             "from_name": None if item.from_pod is None else _pod_name(pb, item.from_pod)}
+def _infrastructure_rows(pb: Playbook, pod: m.Pod) -> list[AssetRow]:
+    return [AssetRow(item, _asset_name(pb, item.asset),
+                     None if item.from_pod is None else _pod_name(pb, item.from_pod))
             for item in pod.infrastructure]
 
 
-def _target_rows(pb: Playbook, pod: m.Pod) -> list[dict[str, Any]]:
-    return [{"target": t, "inherits": [_asset_name(pb, a) for a in t.inherits]}
+def _target_rows(pb: Playbook, pod: m.Pod) -> list[TargetRow]:
+    return [TargetRow(t, [_asset_name(pb, a) for a in t.inherits])
             for t in sorted(pod.targets, key=lambda t: t.quarter)]
 
 
@@ -138,20 +198,20 @@ def pod_profile(pb: Playbook, pod_id: str, root: str) -> str:
 # ---------------------------------------------------------------- infrastructure
 
 
-def inheritance_cell(pb: Playbook, pod: m.Pod, asset: m.Asset) -> dict[str, str | None]:
+def inheritance_cell(pb: Playbook, pod: m.Pod, asset: m.Asset) -> InheritanceCell:
     """What the pod did with one asset: built, inherited (from which pod) or nothing recorded."""
     item = next((i for i in pod.infrastructure if i.asset == asset.id), None)
     if item is None:
-        return {"status": "none", "from_id": None, "from_name": None, "detail": None}
+        return InheritanceCell("none")
     source = item.from_pod
-    return {"status": item.status, "from_id": source, "detail": item.detail,
-            "from_name": None if source is None else _pod_name(pb, source)}
+    return InheritanceCell(item.status, source,
+                           None if source is None else _pod_name(pb, source), item.detail)
 
 
 def inheritance_matrix(pb: Playbook, root: str) -> str:
     """Pods × shared assets: which pod built each asset and which inherited it from whom."""
     pods = [p for p in sorted(pb.pods, key=lambda p: p.name.casefold()) if p.infrastructure]
-    rows = [{"pod": p, "cells": [inheritance_cell(pb, p, a) for a in pb.assets]} for p in pods]
+    rows = [InheritanceRow(p, [inheritance_cell(pb, p, a) for a in pb.assets]) for p in pods]
     return render("pods-inheritance-matrix.html", assets=pb.assets, rows=rows, root=root)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from icalendar import Calendar
 from icalendar import Event as IcsEvent
@@ -51,18 +52,29 @@ def pod_ics(pb: Playbook, pod: m.Pod, changed: dt.datetime | None = None) -> byt
     return bytes(cal.to_ical())
 
 
-def quarter_rows(pb: Playbook, pod: m.Pod) -> list[dict[str, object]]:
+@dataclass(frozen=True)
+class WeekRow:
+    """One week of the quarter: its dates, where it sits in the cycle, its milestones."""
+
+    week: Event
+    end: dt.date
+    milestones: list[Event]
+    cycle: int
+    cycle_week: int
+    plan: m.Week | None
+
+
+def quarter_rows(pb: Playbook, pod: m.Pod) -> list[WeekRow]:
     """One row per quarter week: dates, cycle week and the milestones that fall in it."""
     events = quarter_events(pb, pod)
-    rows: list[dict[str, object]] = []
+    rows = []
     length = pb.cycle.length_weeks
     for week in (e for e in events if e.kind == "week"):
         end = week.date + dt.timedelta(days=6)
         marks = [e for e in events if e.kind != "week" and week.date <= e.date <= end]
         cycle_no, week_no = divmod(week.quarter_week - 1, length)
         plan = next((w for w in pb.cycle.weeks if w.number == week_no + 1), None)
-        rows.append({"week": week, "end": end, "milestones": marks, "cycle": cycle_no + 1,
-                     "cycle_week": week_no + 1, "plan": plan})
+        rows.append(WeekRow(week, end, marks, cycle_no + 1, week_no + 1, plan))
     return rows
 
 

@@ -189,7 +189,4 @@ def macro_reference() -> str:
     """A table of every page macro: how to call it, what its arguments name, what it shows."""
     from macros.render.environment import render
 
-    rows = [{"usage": spec.usage, "doc": spec.doc,
-             "ids": ", ".join(f"{p.name}: a {p.ids} id" for p in spec.params if p.ids)}
-            for spec in sorted(MACROS, key=lambda s: s.name)]
-    return render("macro-reference.html", rows=rows)
+    return render("macro-reference.html", specs=sorted(MACROS, key=lambda s: s.name))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -14,7 +14,7 @@ from macros.model.playbook import Playbook
 from macros.render.csv_text import csv_bytes
 from macros.render.environment import render
 from macros.render.front_matter import brace_safe, front_matter
-from macros.render.sources import cite_ref
+from macros.render.sources import CitedText, cite_ref, cited_facts
 
 RACI = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
 RACI_MEANING = {
@@ -39,9 +39,26 @@ def staffing(role: Role) -> str:
     return kind if shared == 1 else f"{kind}, or shared across up to {shared} pods"
 
 
+@dataclass(frozen=True)
+class MatrixRow:
+    """One role across the cycle: its RACI letter in each activity, in calendar order."""
+
+    role: Role
+    cells: list[str | None]
+
+
+@dataclass(frozen=True)
+class TimeText:
+    """A role's share of working time, as the time table shows it."""
+
+    first: str
+    steady: str
+    minimum: str
+
+
 def role_matrix(pb: Playbook, root: str) -> str:
     """HTML RACI table: a row per role, a column per cycle activity grouped by week."""
-    rows = [{"role": role, "cells": [letter_of(act, role.id) for _, act in pb.activities()]}
+    rows = [MatrixRow(role, [letter_of(act, role.id) for _, act in pb.activities()])
             for role in pb.roles]
     return render("roles-matrix.html", root=root, weeks=pb.cycle.weeks, rows=rows,
                   names=RACI, meanings=RACI_MEANING)
@@ -59,8 +76,8 @@ def _citations(pb: Playbook, role: Role, root: str) -> list[Markup]:
     return [cite_ref(pb, c, root) for c in role.time.cited]
 
 
-def _facts(pb: Playbook, role: Role, root: str) -> list[dict[str, Any]]:
-    return [{"text": f.text, "cite": cite_ref(pb, f.cited, root)} for f in role.facts]
+def _facts(pb: Playbook, role: Role, root: str) -> list[CitedText]:
+    return cited_facts(pb, role.facts, root)
 
 
 def _role(pb: Playbook, role_id: str) -> Role:
@@ -71,9 +88,9 @@ def _role(pb: Playbook, role_id: str) -> Role:
         raise ValueError(f"there is no role with id '{role_id}' (known: {known})") from None
 
 
-def _time(role: Role) -> dict[str, str]:
-    return {"first": percent_range(role.time.first_quarter),
-            "steady": percent_range(role.time.steady_state), "minimum": f"{role.time.minimum}%"}
+def _time(role: Role) -> TimeText:
+    return TimeText(percent_range(role.time.first_quarter), percent_range(role.time.steady_state),
+                    f"{role.time.minimum}%")
 
 
 def role_card(pb: Playbook, role_id: str, root: str) -> str:

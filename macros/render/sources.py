@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup
 from pydantic import BaseModel
 
 from macros.model import urls
-from macros.model.data import Citation, Sample, Source
+from macros.model.data import Citation, Fact, Sample, Source
 from macros.model.playbook import Playbook
 from macros.render.environment import render
 
@@ -103,6 +104,19 @@ def cite_ref(pb: Playbook, citation: Citation, root: str) -> Markup:
     return Markup(_link(source, anchor, citation.locator, root))  # rendered by the autoescaping env
 
 
+@dataclass(frozen=True)
+class CitedText:
+    """A statement from data and its rendered citation."""
+
+    text: str
+    cite: Markup
+
+
+def cited_facts(pb: Playbook, facts: Iterable[Fact], root: str) -> list[CitedText]:
+    """Each fact with its citation rendered as a link, for fragments."""
+    return [CitedText(fact.text, cite_ref(pb, fact.cited, root)) for fact in facts]
+
+
 def citations_in(value: object) -> Iterator[Citation]:
     """Every `Citation` inside a model, however deeply nested."""
     if isinstance(value, Citation):
@@ -131,11 +145,23 @@ def data_citations(pb: Playbook) -> dict[str, list[tuple[str, str]]]:
     return pages
 
 
-def _entry(source: Source, backlinks: Backlinks) -> dict[str, object]:
-    return {"source": source, "attribution": attribution(source), "when": _when(source),
-            "samples": [sample_text(x, full=True) for x in source.samples],
-            "anchors": {f.id: finding_anchor(source.id, f.id) for f in source.findings},
-            "cited_by": list(backlinks.get(source.id, ()))}
+@dataclass(frozen=True)
+class SourceEntry:
+    """One source on the sources page, with the pages that cite it."""
+
+    source: Source
+    attribution: str
+    when: str | None
+    samples: list[str]
+    anchors: dict[str, str]  # finding id → anchor
+    cited_by: list[tuple[str, str]]  # (page title, URL from the site root)
+
+
+def _entry(source: Source, backlinks: Backlinks) -> SourceEntry:
+    return SourceEntry(source, attribution(source), _when(source),
+                       [sample_text(x, full=True) for x in source.samples],
+                       {f.id: finding_anchor(source.id, f.id) for f in source.findings},
+                       list(backlinks.get(source.id, ())))
 
 
 def sources_list(pb: Playbook, backlinks: Backlinks, root: str) -> str:

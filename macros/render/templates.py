@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from macros.model import urls
-from macros.model.data import Activity, Template, TemplateField, TemplateSection, Week
+from macros.model.data import Activity, Role, Template, TemplateField, TemplateSection, Week
 from macros.model.playbook import Playbook
 from macros.render.csv_text import csv_bytes
 from macros.render.environment import render
@@ -28,10 +30,22 @@ def downloads(template: Template) -> list[tuple[str, str]]:
     return files
 
 
-def _entry(pb: Playbook, template: Template, root: str) -> dict[str, Any]:
-    return {"t": template, "owner": pb.role(template.owner), "kind": _kind(template),
-            "produced": produced_in(pb, template.id), "downloads": downloads(template),
-            "cites": [cite_ref(pb, c, root) for c in template.cited]}
+@dataclass(frozen=True)
+class TemplateEntry:
+    """One template with its keeper, when it is produced, its downloads and its sources."""
+
+    t: Template
+    owner: Role
+    kind: str  # 'Table' or 'Document'
+    produced: list[tuple[Week, Activity]]
+    downloads: list[tuple[str, str]]  # (label, path from the site root)
+    cites: list[Markup]
+
+
+def _entry(pb: Playbook, template: Template, root: str) -> TemplateEntry:
+    return TemplateEntry(template, pb.role(template.owner), _kind(template),
+                         produced_in(pb, template.id), downloads(template),
+                         [cite_ref(pb, c, root) for c in template.cited])
 
 
 def _kind(template: Template) -> str:
