@@ -131,6 +131,8 @@ def test_malformed_front_matter_names_file_and_line(
     ({"audience": "[]"}, "audience", 5),
     ({"audience": "staff"}, "audience", 5),
     ({"tags": "[no]"}, "tags[0]", 6),
+    ({"keywords": "time commitment"}, "keywords", 7),
+    ({"keywords": "[]"}, "keywords", 7),
 ])
 def test_bad_values_are_errors(tmp_path: Path, override: dict[str, str], field: str,
                                line: int) -> None:

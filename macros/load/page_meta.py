@@ -219,7 +219,7 @@ def _check_fields(data: dict[str, Any], fail: Callable[[str, str, str], None],
                                    or add_interval(dt.date(2000, 1, 1), every) is None):
         fail("review_every", f"expected an interval, got {describe(every)}",
              _HINTS["review_every"])
-    for key in ("audience", "tags"):
+    for key in ("audience", "tags", "keywords"):  # keywords are optional
         if key in data and not _text_list(data[key]):
             fail(key, f"expected a list of words, got {describe(data[key])}", _HINTS[key])
 
@@ -246,4 +246,6 @@ _HINTS = {
                     "e.g. 'review_every: 6 months'",
     "audience": "list who reads the page, e.g. 'audience: [staff, editors]'",
     "tags": "list a few search words, e.g. 'tags: [roles, staffing]'",
+    "keywords": "list the words and phrases readers search with, e.g. "
+                "'keywords: [time commitment, hours a week]'",
 }

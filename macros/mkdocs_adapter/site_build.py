@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -20,6 +21,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from macros.load.history import last_changes
 from macros.load.project_check import check_docs
+from macros.mkdocs_adapter import search_index
 from macros.mkdocs_adapter.calendars import Calendars
 from macros.mkdocs_adapter.fast_path import FastPath
 from macros.mkdocs_adapter.playbook_cache import build_date, playbook_for
@@ -28,6 +30,7 @@ from macros.model.errors import PlaybookDataError
 from macros.render import glossary
 from macros.render.generate import Generated, generate
 from macros.render.registry import MACROS
+from macros.render.search_summaries import SearchEntry, search_entries
 
 
 class SiteBuild:
@@ -40,6 +43,8 @@ class SiteBuild:
         self._abbreviations = ""
         self._changes: dict[str, dt.datetime] = {}  # data and docs file → its last commit
         self._docs = "docs"  # the docs folder, from the project root
+        self._summaries: list[SearchEntry] = []  # search entries of pages not indexed in full
+        self._search_terms: dict[str, str] = {}  # page URL → its front-matter keywords
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load the data (failing the build on any error) and add generated pages to the nav."""
@@ -51,6 +56,7 @@ class SiteBuild:
         self._docs = Path(config.docs_dir).resolve().relative_to(project).as_posix()
         self._calendars = Calendars.start(pb, project / "data", self._changes)
         self._abbreviations = glossary.abbreviations(pb)
+        self._summaries = search_entries(pb, build_date())
         _extend_nav(config.nav, self._generated)
         return config
 
@@ -120,7 +126,10 @@ class SiteBuild:
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
-        """Put a finished page's HTML in just before its template is rendered."""
+        """Note the page's search keywords; put a finished page's HTML in before it renders."""
+        terms = search_index.page_terms(page.meta)
+        if terms:
+            self._search_terms[page.url] = terms
         if self._fast.handles(page.file.src_uri) and page.content is not None:
             page.content = self._fast.restore(page.file.src_uri, page.content)
         return context
@@ -131,10 +140,12 @@ class SiteBuild:
             page.content = ""
         return output
 
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the blank templates and pod calendars as plain files next to the built pages."""
+        """Write the blank templates and pod calendars next to the pages; enrich the search index."""
         calendars = self._calendars.result() if self._calendars is not None else {}
         site = Path(config.site_dir)
+        search_index.enrich(site, self._search_terms, self._summaries)
         for src, payload in {**self._generated.downloads, **calendars}.items():
             if not src.endswith((".md", ".ics")):
                 continue

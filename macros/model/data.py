@@ -135,6 +135,9 @@ class Role(Model):
     facts: tuple[Fact, ...] = ()
     evolution: Text | None = None
     onboarding: tuple[Text, ...] = Field((), description="Page paths a new holder reads, in order")
+    keywords: tuple[Text, ...] = Field(
+        (), description="Words and phrases readers search with that the page may not use"
+    )
 
 
 class RolesFile(Model):
@@ -334,6 +337,9 @@ class Template(Model):
         (), description="Set for table templates; they also download as CSV"
     )
     cited: tuple[Citation, ...] = ()
+    keywords: tuple[Text, ...] = Field(
+        (), description="Words and phrases readers search with that the page may not use"
+    )
 
 
 def column_key(name: str) -> str:

@@ -237,8 +237,8 @@ def _pod_meta(pod: m.Pod, today: dt.date) -> dict[str, Any]:
             "last_reviewed": last_reviewed(pod, today), "review_every": REVIEW_EVERY,
             "audience": ["staff", m.DOMAIN_OWNER],
             "tags": ["pods", pod.stage, html.escape(pod.organisation.sector)],
-            # Pods are found through the registry, whose table search does index; hundreds of
-            # full pod pages would multiply the search index and the build time.
+            # Search gets a short summary of each pod instead (render/search_summaries.py):
+            # hundreds of full pod pages would multiply the search index and the build time.
             "search": {"exclude": True}}
 
 
@@ -279,7 +279,7 @@ def _index_page(pb: Playbook, title: str, pods: list[m.Pod], src: str, today: dt
     return FinishedPage(front_matter(meta), lambda: finished)
 
 
-def _groups(pb: Playbook) -> dict[str, tuple[str, list[m.Pod]]]:
+def index_groups(pb: Playbook) -> dict[str, tuple[str, list[m.Pod]]]:
     """Index page path → (title, pods) for every stage and sector that has pods."""
     by_name = sorted(pb.pods, key=lambda p: p.name.casefold())
     groups: dict[str, tuple[str, list[m.Pod]]] = {}
@@ -296,10 +296,12 @@ def _groups(pb: Playbook) -> dict[str, tuple[str, list[m.Pod]]]:
 def pod_index_pages(pb: Playbook, today: dt.date) -> dict[str, FinishedPage]:
     """Generated pages (src path → page) listing pods by stage and by sector, plus an index."""
     pages = {path: _index_page(pb, title, pods, path, today, [path.split("/")[1]])
-             for path, (title, pods) in _groups(pb).items()}
-    links = [(title, len(pods), urls.page_url(path)) for path, (title, pods) in _groups(pb).items()]
+             for path, (title, pods) in index_groups(pb).items()}
+    links = [(title, len(pods), urls.page_url(path))
+             for path, (title, pods) in index_groups(pb).items()]
     meta = {"title": "Browse pods", "owner": OWNER, "last_reviewed": today,
-            "review_every": REVIEW_EVERY, "audience": ["staff"], "tags": ["pods"]}
+            "review_every": REVIEW_EVERY, "audience": ["staff"], "tags": ["pods"],
+            "search": {"exclude": True}}  # its body is finished HTML; it has a summary entry
     browse = FinishedBody(render("pods-browse.html", links=links,
                                  root=urls.page_root(urls.BROWSE_SRC)))
     pages[urls.BROWSE_SRC] = FinishedPage(front_matter(meta), lambda: browse)

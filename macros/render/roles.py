@@ -126,7 +126,8 @@ def role_page(pb: Playbook, role: Role, root: str, last_reviewed: dt.date) -> st
     """The whole Markdown page of one role, front matter included."""
     meta = {"title": role.name, "description": role.purpose, "owner": OWNER,
             "last_reviewed": last_reviewed, "review_every": REVIEW_EVERY,
-            "audience": [role.id], "tags": ["roles", role.id], "search": {"boost": 2}}
+            "audience": [role.id], "tags": ["roles", role.id], "search": {"boost": 2},
+            "keywords": list(role.keywords)}
     onboarding = [(_page_label(pb, url), url) for url in map(urls.named_page, role.onboarding)]
     body = render("roles-page.html", root=root, role=role, staffing=staffing(role),
                   time=_time(role), cites=_citations(pb, role, root), facts=_facts(pb, role, root),

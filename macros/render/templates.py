@@ -71,7 +71,8 @@ def template_page(pb: Playbook, template: Template, root: str, last_reviewed: dt
     """The whole Markdown page of one template, front matter included."""
     meta = {"title": template.title, "description": template.purpose, "owner": OWNER,
             "last_reviewed": last_reviewed, "review_every": REVIEW_EVERY,
-            "audience": [template.owner], "tags": ["templates", template.id]}
+            "audience": [template.owner], "tags": ["templates", template.id],
+            "keywords": list(template.keywords)}
     return front_matter(meta) + "\n" + brace_safe(template_body(pb, template.id, root))
 
 
