@@ -8,7 +8,7 @@ of the full-text index (pods, pod lists) get a short summary entry.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from macros.render.search_summaries import SearchEntry
 INDEX = Path("search") / "search_index.json"
 
 
-def page_terms(meta: dict[str, Any]) -> str:
+def page_terms(meta: Mapping[str, Any]) -> str:
     """The words a page adds to the `keywords` field (its front matter `keywords`)."""
     keywords = meta.get("keywords") or []
     return " ".join(str(k) for k in keywords) if isinstance(keywords, list) else ""
