@@ -10,6 +10,8 @@ AXE_VERSION := 4.14.1
 AXE    := .cache/axe-core-$(AXE_VERSION)/axe.min.js
 SIZES  ?= 250,500,1000,2000
 RUNS   ?= 3
+# The engine that builds the site: mkdocs, or properdocs (the maintained MkDocs 1.6 fork).
+ENGINE ?= mkdocs
 PYTEST_ARGS ?=
 # Material 9.7+ prints a banner about MkDocs 2 on every build; we stay on MkDocs 1.6 on purpose.
 export NO_MKDOCS_2_WARNING := 1
@@ -25,8 +27,9 @@ test: $(STAMP) browser nginx-dep $(AXE)  ## everything: lint, types, unit, build
 	$(BIN)/lint-imports
 	AXE_CORE_JS=$(abspath $(AXE)) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-build: $(STAMP)  ## the static site into site/, strict
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+build: $(STAMP)  ## the static site into site/, strict (make build ENGINE=properdocs: with ProperDocs)
+	@case "$(ENGINE)" in mkdocs|properdocs) ;; *) echo "ENGINE must be mkdocs or properdocs"; exit 2;; esac
+	$(BIN)/$(ENGINE) build --strict --clean --site-dir site -f mkdocs.yml
 
 check: $(STAMP)  ## validate all data and pages, no site build
 	@$(BIN)/playbook check

@@ -1,4 +1,5 @@
-"""The `playbook` command: check the data and pages, scaffold new files, refresh schemas."""
+"""The `playbook` command: check the data and pages, scaffold new files, refresh schemas, write
+out the generated pages."""
 
 from __future__ import annotations
 
@@ -43,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_new)
     schemas = sub.add_parser("schemas", help="regenerate the JSON Schemas in schemas/")
     schemas.set_defaults(run=_schemas)
+    generate = sub.add_parser("generate", help="write every generated page, download and nav "
+                                               "entry into a folder, to inspect them")
+    generate.add_argument("--out", type=Path, required=True,
+                          help="a new or empty folder (or one this command wrote before)")
+    generate.set_defaults(run=_generate)
     return parser
 
 
@@ -118,6 +124,23 @@ def _schemas(args: argparse.Namespace) -> int:
         return 1
     for path in changed:
         print(f"updated {path}")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from macros.cli.write_generated import OutError, write_generated
+    from macros.load.loader import load_playbook
+
+    try:
+        pb = load_playbook(args.root / "data")
+        written = write_generated(pb, args.root, args.out, build_date())
+    except PlaybookDataError as err:
+        print(f"{err.report()}\nfix the data, then run `playbook generate` again.", file=sys.stderr)
+        return 1
+    except OutError as err:
+        print(f"playbook generate: {err}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} files into {args.out}")
     return 0
 
 
