@@ -43,6 +43,10 @@ def expected_charts(pb: Playbook) -> dict[str, set[str]]:
         pages[f"pods/{pod.id}"] = ids
     example = next(p for p in pb.pods if p.example)
     pages["worked-example"] = {f"chart-payback-{example.id}", f"chart-staffing-{example.id}"}
+    pages["pods"] = {"chart-portfolio"}
+    pages["pod-design"] = {"diagram-pod"}
+    pages["cycle"] = {"diagram-loop"}
+    pages["scaling"] = {"diagram-inheritance"}
     return pages
 
 

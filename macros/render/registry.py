@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         changelog,
         cycle,
         diagnostics,
+        diagrams,
         economics,
         glossary,
         onboarding,
@@ -45,10 +46,10 @@ if TYPE_CHECKING:
     )
     from macros.render import templates as templates_render
 else:  # `playbook check` reads only the specs: it need not import Jinja and every renderer
-    (changelog, cycle, diagnostics, economics, glossary, onboarding, pods, quarter, review_status,
-     roles, scoping, sources, templates_render) = map(_Lazy, (
-        "changelog", "cycle", "diagnostics", "economics", "glossary", "onboarding", "pods",
-        "quarter", "review_status", "roles", "scoping", "sources", "templates"))
+    (changelog, cycle, diagnostics, diagrams, economics, glossary, onboarding, pods, quarter,
+     review_status, roles, scoping, sources, templates_render) = map(_Lazy, (
+        "changelog", "cycle", "diagnostics", "diagrams", "economics", "glossary", "onboarding",
+        "pods", "quarter", "review_status", "roles", "scoping", "sources", "templates"))
 
 
 class Docs(Protocol):
@@ -127,6 +128,10 @@ MACROS: tuple[MacroSpec, ...] = (
     MacroSpec("cycle_calendar", (),
               "The cycle as a grid: a column per week with its activities, owners, outputs, rules.",
               lambda p: cycle.cycle_calendar(p.pb, p.root)),
+    MacroSpec("pod_diagram", (), "The pod as a picture: its roles around one domain, metric and cycle.",
+              lambda p: diagrams.pod_diagram(p.pb)),
+    MacroSpec("cycle_loop", (), "The cycle as a picture: each week arrowing to the next, on repeat.",
+              lambda p: diagrams.cycle_loop(p.pb)),
     MacroSpec("cycle_rules", (), "Every numbered rule of the cycle, with its week and activity.",
               lambda p: cycle.cycle_rules(p.pb, p.root)),
     MacroSpec("cycle_results", (), "The published results of running the cycle, each with its source.",
@@ -160,6 +165,9 @@ MACROS: tuple[MacroSpec, ...] = (
               lambda p: pods.asset_table(p.pb, p.root)),
     MacroSpec("inheritance_matrix", (), "Pods × shared assets: who built and who inherited each.",
               lambda p: pods.inheritance_matrix(p.pb, p.root)),
+    MacroSpec("inheritance_diagram", (),
+              "Who built and who inherited each shared asset, grouped when there are many pods.",
+              lambda p: diagrams.inheritance_diagram(p.pb)),
     MacroSpec("template_index", (), "Every template with its keeper, timing and downloads.",
               lambda p: templates_render.template_index(p.pb, p.root)),
     MacroSpec("template_body", (_arg("template_id", "template"),),
