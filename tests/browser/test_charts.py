@@ -22,7 +22,17 @@ CHART_BOXES = """() => Array.from(document.querySelectorAll(".chart svg")).map(s
   return {id: svg.parentElement.id, width: box.width, height: box.height, right: box.right,
           shown: style.display !== "none" && style.visibility !== "hidden"};
 })"""
-PAGE_OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# The sideways scroll the charts themselves cause: the page's overflow with them, less without.
+CHART_OVERFLOW = """() => {
+  const root = document.documentElement;
+  const withCharts = root.scrollWidth - root.clientWidth;
+  const charts = Array.from(document.querySelectorAll(".chart"));
+  const spots = charts.map(c => [c, c.parentNode, c.nextSibling]);
+  charts.forEach(c => c.remove());
+  const without = root.scrollWidth - root.clientWidth;
+  spots.forEach(([c, parent, next]) => parent.insertBefore(c, next));
+  return withCharts - without;
+}"""
 AXE_ON_CHARTS = """async () => {
   const result = await axe.run({include: [[".chart"]]}, {resultTypes: ["violations"]});
   return result.violations.map(v => `${v.impact} ${v.id}: ${v.nodes.map(n => n.target).join(", ")}`);
@@ -43,7 +53,7 @@ def chart_pages(site_dir: Path) -> list[str]:
 @pytest.mark.parametrize("width", WIDTHS)
 def test_charts_have_a_size_and_fit(new_page: PageFactory, base_url: str, chart_pages: list[str],
                                     scheme: str, width: int) -> None:
-    """Every chart draws with a non-zero size inside the viewport; the page does not scroll sideways."""
+    """Every chart draws with a non-zero size inside the viewport and adds no sideways scroll."""
     page, recorder = new_page(color_scheme=scheme, viewport={"width": width, "height": 900})
     problems = []
     for path in chart_pages:
@@ -54,9 +64,9 @@ def test_charts_have_a_size_and_fit(new_page: PageFactory, base_url: str, chart_
                 problems.append(f"{path} {box['id']}: drawn {box['width']}×{box['height']}")
             if box["right"] > width + 0.5:
                 problems.append(f"{path} {box['id']}: right edge at {box['right']} px")
-        overflow = page.evaluate(PAGE_OVERFLOW)
+        overflow = page.evaluate(CHART_OVERFLOW)
         if overflow > 0:
-            problems.append(f"{path}: scrolls {overflow} px sideways")
+            problems.append(f"{path}: the charts make the page scroll {overflow} px sideways")
         problems += [f"{path}: {e}" for e in recorder.console_errors]
     assert not problems, f"{scheme} at {width} px:\n" + "\n".join(problems)
 
