@@ -221,3 +221,20 @@ def test_reader_limits_are_named_in_one_module() -> None:
     problems = read_yaml("a:\n" + "".join("  " * n + f"  k{n}:\n" for n in range(40))).problems
     assert problems
     assert "MAX_DEPTH" in problems[0].message
+
+
+def test_jinja_errors_in_a_page_are_found_by_the_check(tmp_path: Path) -> None:
+    from macros.load.page_jinja import check_page_templates
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    head = "---\ntitle: x\nrender_macros: true\n---\n\n"
+    (docs / "a.md").write_text(head + "Fine {{ known() }} {{ page.title }} {{ title }}\n"
+                               "{% raw %}{{ shown }}{% endraw %}\n", encoding="utf-8")
+    (docs / "b.md").write_text(head + "\n{{ known( }}\n", encoding="utf-8")
+    (docs / "c.md").write_text(head + "{{ missing_name }}\n", encoding="utf-8")
+    (docs / "d.md").write_text("---\ntitle: x\n---\n{{ missing_name }} {{ x( }}\n", encoding="utf-8")
+    found = [f"{e.file}:{e.line}: {e.message}" for e in check_page_templates(docs, {"known"})]
+    assert len(found) == 2, found
+    assert found[0].startswith("docs/b.md:7: the page's Jinja is not valid")
+    assert found[1] == "docs/c.md:6: 'missing_name' is not defined when the site is built"

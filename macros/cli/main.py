@@ -59,7 +59,7 @@ def _check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     docs = None if args.no_pages else args.docs or args.root / "docs"
     verdict = check_project(args.data or args.root / "data", docs, build_date(),
-                            _grace_days(args.root), MACROS)
+                            _grace_days(args.root), MACROS, _extra_names(args.root))
     warnings = list(verdict.warnings)
     if verdict.playbook is not None and args.data is None:  # schemas/ describes ROOT/data only
         warnings.extend(_schema_warnings(args.root / "schemas", verdict.playbook))
@@ -88,6 +88,16 @@ def _schema_warnings(folder: Path, playbook: Playbook) -> list[DataError]:
     return [DataError(f"schemas/{name}", 1, "", "does not list the ids now in the data",
                       "run `make schemas` so editors' IDEs know them")
             for name in stale_schemas(folder, playbook)]
+
+
+def _extra_names(root: Path) -> set[str]:
+    """The keys under `extra:` in mkdocs.yml (pages may use them), read without running its tags."""
+    from macros.load.yaml_reader import read_yaml
+
+    config = root / "mkdocs.yml"
+    data = read_yaml(config.read_text(encoding="utf-8")).data if config.is_file() else None
+    extra = data.get("extra") if isinstance(data, dict) else None
+    return set(extra) if isinstance(extra, dict) else set()
 
 
 def _grace_days(root: Path) -> int:

@@ -7,13 +7,14 @@ first error: a file with errors is left out and everything else is still checked
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from macros.load.cross_checks import known_ids
 from macros.load.loader import assemble, load_all
 from macros.load.macro_calls import Signature, check_page_calls
+from macros.load.page_jinja import check_page_templates
 from macros.load.page_meta import check_pages
 from macros.model.errors import DataError
 from macros.model.playbook import Playbook
@@ -29,24 +30,31 @@ class Verdict:
 
 
 def check_project(data_dir: Path, docs_dir: Path | None, today: dt.date, grace_days: int,
-                  macros: Iterable[Signature]) -> Verdict:
-    """Check the data in `data_dir` and (unless None) the pages in `docs_dir`."""
+                  macros: Iterable[Signature], extra: Collection[str] = ()) -> Verdict:
+    """Check the data in `data_dir` and (unless None) the pages in `docs_dir`.
+
+    `extra` names the variables mkdocs.yml sets under `extra:`, which pages may use.
+    """
     found = load_all(data_dir, today)
     errors = list(found.errors)
     warnings: list[DataError] = []
     if docs_dir is not None:
         known = known_ids(found.files, found.incomplete)
+        specs = list(macros)
         page_errors, warnings = check_pages(docs_dir, today, grace_days)
-        errors += page_errors + check_page_calls(docs_dir, known, macros)
+        errors += page_errors + check_page_calls(docs_dir, known, specs)
+        errors += check_page_templates(docs_dir, {s.name for s in specs} | set(extra))
     playbook = None if errors else assemble(found.files)
     return Verdict(tuple(sorted(set(errors))), tuple(sorted(set(warnings))), playbook)
 
 
 def check_docs(docs_dir: Path, playbook: Playbook, today: dt.date, grace_days: int,
-               macros: Iterable[Signature]) -> list[DataError]:
+               macros: Iterable[Signature], extra: Collection[str] = ()) -> list[DataError]:
     """The errors in the pages, checked against a playbook already loaded (the build's way)."""
     from macros.load.macro_calls import playbook_ids
 
+    specs = list(macros)
     errors, _warnings = check_pages(docs_dir, today, grace_days)
-    errors += check_page_calls(docs_dir, playbook_ids(playbook), macros)
+    errors += check_page_calls(docs_dir, playbook_ids(playbook), specs)
+    errors += check_page_templates(docs_dir, {s.name for s in specs} | set(extra))
     return sorted(set(errors))

@@ -65,7 +65,7 @@ class SiteBuild:
         written to docs/)."""
         grace = int(config.extra.get("review_grace_days", 30))
         errors = check_docs(Path(config.docs_dir), playbook_for(config), build_date(), grace,
-                            MACROS)
+                            MACROS, set(config.extra))
         if errors:
             raise Abort("\n" + PlaybookDataError(errors).report())
         generated = self._generated
