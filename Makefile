@@ -8,7 +8,13 @@ APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 # Keep in step with tests/browser/vendor_axe.sh.
 AXE_VERSION := 4.14.1
 AXE    := .cache/axe-core-$(AXE_VERSION)/axe.min.js
+# Keep in step with tests/vendor_vnu.sh (the Nu Html Checker) and bench/lighthouse.py.
+VNU_VERSION := 26.9.27
+VNU    := .cache/vnu-$(VNU_VERSION)/vnu.jar
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE := .cache/lighthouse-$(LIGHTHOUSE_VERSION)/node_modules/.bin/lighthouse
 SIZES  ?= 250,500,1000,2000
+LIGHTHOUSE_ARGS ?=
 RUNS   ?= 3
 # The engine that builds the site: mkdocs, or properdocs (the maintained MkDocs 1.6 fork).
 ENGINE ?= mkdocs
@@ -16,16 +22,16 @@ PYTEST_ARGS ?=
 # Material 9.7+ prints a banner about MkDocs 2 on every build; we stay on MkDocs 1.6 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check lint layers typecheck bench lock schemas new-pod browser nginx-dep clean setup
+.PHONY: serve test build check lint layers typecheck bench lock schemas new-pod browser nginx-dep java-dep lighthouse clean setup
 
 serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) browser nginx-dep $(AXE)  ## everything: lint, types, unit, build and browser tests
+test: $(STAMP) browser nginx-dep java-dep $(AXE) $(VNU)  ## everything: lint, types, unit, build, HTML validator and browser tests
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	AXE_CORE_JS=$(abspath $(AXE)) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	AXE_CORE_JS=$(abspath $(AXE)) VNU_JAR=$(abspath $(VNU)) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 build: $(STAMP)  ## the static site into site/, strict (make build ENGINE=properdocs: with ProperDocs)
 	@case "$(ENGINE)" in mkdocs|properdocs) ;; *) echo "ENGINE must be mkdocs or properdocs"; exit 2;; esac
@@ -42,6 +48,9 @@ layers: $(STAMP)  ## check the import-linter contracts (the layers in pyproject.
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+lighthouse: $(STAMP) browser nginx-dep $(LIGHTHOUSE)  ## Lighthouse's four scores per page, mobile (not part of `make test`)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m bench.lighthouse --baseline $(LIGHTHOUSE_ARGS)
 
 bench: $(STAMP)  ## build-time benchmark (not part of `make test`); prints JSON
 	$(BIN)/python -m bench --sizes $(SIZES) --runs $(RUNS)
@@ -75,6 +84,22 @@ browser: $(STAMP)
 nginx-dep:
 	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || \
 	  { command -v apt-get >/dev/null 2>&1 && $(APT) update -qq && $(APT) install -y -qq nginx-light || true; }
+
+# A Java runtime for the Nu Html Checker (tests/test_html_validator.py).
+java-dep:
+	@command -v java >/dev/null 2>&1 || \
+	  { command -v apt-get >/dev/null 2>&1 && $(APT) update -qq && $(APT) install -y -qq default-jre-headless || true; }
+
+# The Nu Html Checker from the npm registry (the vnu-jar package), vendored into .cache/.
+$(VNU):
+	@command -v npm >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq npm; }
+	sh tests/vendor_vnu.sh
+
+# Lighthouse from the npm registry, pinned, into .cache/ (12.x: the last line that runs on
+# Debian's Node.js 20). Used by `make lighthouse` only.
+$(LIGHTHOUSE):
+	@command -v npm >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq npm; }
+	npm install --silent --no-audit --no-fund --prefix .cache/lighthouse-$(LIGHTHOUSE_VERSION) lighthouse@$(LIGHTHOUSE_VERSION)
 
 # axe-core from the npm registry, vendored into .cache/ (never loaded from a CDN).
 $(AXE):

@@ -49,11 +49,15 @@ def test_matrix_cells_hold_raci_letters_with_names() -> None:
         assert "pb-sticky" in head.classes
         assert head.find("a").attrs["href"] == f"../pod-design/{role_id}/"
         cells = row.find_all("td")
-        assert [c.text for c in cells] == letters
+        assert [c.find("abbr").text if letter else c.text
+                for c, letter in zip(cells, letters, strict=True)] == letters
         for cell, letter in zip(cells, letters, strict=True):
             if letter:
                 assert cell.attrs["title"] == NAMES[letter]
-                assert cell.find("abbr").attrs["aria-label"] == NAMES[letter]
+                assert cell.find("abbr").attrs["title"] == NAMES[letter]
+                # Screen readers read the name, not the letter alone (no aria-label on <abbr>).
+                assert "aria-label" not in cell.find("abbr").attrs
+                assert cell.find("span", cls="pod-sr-only").text == f"({NAMES[letter]})"
 
 
 def test_matrix_scrolls_and_has_legend_and_download() -> None:

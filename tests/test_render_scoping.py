@@ -15,6 +15,7 @@ from tests.htmlparse import Element, parse
 
 PB = mini_playbook()
 SCRIPT = Path(__file__).resolve().parent.parent / "docs/assets/javascripts/scoping.js"
+CORE = SCRIPT.with_name("core.js")  # the shared core the bundle puts first
 
 
 def _form() -> Element:
@@ -64,8 +65,8 @@ def test_script_targets_the_form() -> None:
 def test_script_classifies_answers(answers: dict[str, str], verdict: str) -> None:
     program = (
         "global.window = {}; global.document = {readyState: 'complete', querySelector: () => null};"
-        f"require({json.dumps(str(SCRIPT))});"
-        f"process.stdout.write(window.pbScoping.classify({json.dumps(answers)}));")
+        f"require({json.dumps(str(CORE))}); require({json.dumps(str(SCRIPT))});"
+        f"process.stdout.write(window.pb.scoping.classify({json.dumps(answers)}));")
     node = shutil.which("node")
     assert node is not None
     result = subprocess.run([node, "-e", program], capture_output=True, text=True, check=True)

@@ -42,7 +42,7 @@ def test_body_of_a_table_template() -> None:
 def test_body_of_a_document_template() -> None:
     body = parse(assert_survives_markdown(tr.template_body(PB, "value-brief", "")))
     sections = body.find_all("section", cls="pb-template__section")
-    assert [s.find("h3").text for s in sections] == ["Results to date", "Next candidate"]
+    assert [s.find("h2").text for s in sections] == ["Results to date", "Next candidate"]
     assert sections[0].find("dt").text == "KPI delta"
     assert sections[0].find("span", cls="pb-template__example").text == "Example: -8% handle time"
     assert body.find("dd", cls="pb-template__owner").find("a").attrs["href"] == (

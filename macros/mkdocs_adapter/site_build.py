@@ -21,13 +21,14 @@ from mkdocs.utils.templates import TemplateContext
 
 from macros.load.history import last_changes
 from macros.load.project_check import check_docs
-from macros.mkdocs_adapter import search_index
+from macros.mkdocs_adapter import assets, search_index
 from macros.mkdocs_adapter.calendars import Calendars
 from macros.mkdocs_adapter.fast_path import FastPath
 from macros.mkdocs_adapter.playbook_cache import build_date, playbook_for
 from macros.model import urls
 from macros.model.errors import PlaybookDataError
 from macros.render import glossary
+from macros.render.assets import Bundles
 from macros.render.generate import Generated, generate
 from macros.render.registry import MACROS
 from macros.render.search_summaries import SearchEntry, search_entries
@@ -45,6 +46,7 @@ class SiteBuild:
         self._docs = "docs"  # the docs folder, from the project root
         self._summaries: list[SearchEntry] = []  # search entries of pages not indexed in full
         self._search_terms: dict[str, str] = {}  # page URL → its front-matter keywords
+        self._assets: Bundles | None = None  # the site's own CSS and JS, bundled
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load the data (failing the build on any error) and add generated pages to the nav."""
@@ -57,6 +59,7 @@ class SiteBuild:
         self._calendars = Calendars.start(pb, project / "data", self._changes)
         self._abbreviations = glossary.abbreviations(pb)
         self._summaries = search_entries(pb, build_date())
+        self._assets = assets.apply(config)
         _extend_nav(config.nav, self._generated)
         return config
 
@@ -68,6 +71,8 @@ class SiteBuild:
                             MACROS, set(config.extra))
         if errors:
             raise Abort("\n" + PlaybookDataError(errors).report())
+        if self._assets is not None:
+            assets.swap_files(files, config, self._assets)
         generated = self._generated
         for src, markdown in generated.pages.items():
             files.append(File.generated(config, src, content=markdown))

@@ -6,8 +6,7 @@
 
   function setup() {
     var select = document.querySelector("[data-changelog-filter]");
-    if (!select || select.dataset.ready) return;
-    select.dataset.ready = "true";
+    if (!select || !window.pb.ready(select)) return;
     var box = select.closest(".changelog");
     var entries = Array.prototype.slice.call(box.querySelectorAll(".changelog__entry"));
     var count = box.querySelector(".changelog__count");
@@ -40,11 +39,5 @@
     apply(false);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
+  window.pb.onPage(setup);
 })();

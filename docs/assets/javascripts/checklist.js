@@ -14,19 +14,8 @@
   }
 
   function load(key) {
-    try {
-      return JSON.parse(window.localStorage.getItem(key) || "{}") || {};
-    } catch (err) {
-      return {};  // storage disabled or the saved value is damaged: start afresh
-    }
-  }
-
-  function save(key, state) {
-    try {
-      window.localStorage.setItem(key, JSON.stringify(state));
-    } catch (err) {
-      /* private mode or quota: the checklist still works for this visit */
-    }
+    var saved = window.pb.storage.get(key, {});
+    return saved && typeof saved === "object" ? saved : {};  // damaged: start afresh
   }
 
   function verdictFor(config, score) {
@@ -68,8 +57,7 @@
   }
 
   function setup(root) {
-    if (root.getAttribute("data-ready") === "1") { return; }
-    root.setAttribute("data-ready", "1");
+    if (!window.pb.ready(root)) { return; }
     var config = JSON.parse(root.querySelector(".pod-checklist__config").textContent);
     var key = config.storageKey;
     var boxes = Array.prototype.slice.call(root.querySelectorAll("input[type=checkbox][name=signal]"));
@@ -104,7 +92,7 @@
       verdict.textContent = band.label;
       verdict.setAttribute("data-verdict", band.verdict);
       // A date left at today is not stored, so tomorrow the field shows tomorrow.
-      save(key, {ticks: state.ticks, pod: state.pod, reviewer: state.reviewer,
+      window.pb.storage.set(key, {ticks: state.ticks, pod: state.pod, reviewer: state.reviewer,
                  date: date.value !== todayIso() ? date.value : ""});
     }
 
@@ -143,7 +131,7 @@
       area.value = "";
       area.hidden = true;
       status.textContent = "Cleared.";
-      try { window.localStorage.removeItem(key); } catch (err) { /* nothing stored */ }
+      window.pb.storage.remove(key);
       update();
     }
 
@@ -161,12 +149,5 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-pod-checklist]"), setup);
   }
 
-  // Material's instant navigation swaps pages without a load event; document$ fires on each.
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.pb.onPage(init);
 })();

@@ -45,15 +45,11 @@
   }
 
   function store(key, value) {
-    try {
-      if (value === null) { window.localStorage.removeItem(key); }
-      else { window.localStorage.setItem(key, JSON.stringify(value)); }
-    } catch (err) { /* storage disabled: the form still works, it just forgets */ }
+    if (value === null) { window.pb.storage.remove(key); } else { window.pb.storage.set(key, value); }
   }
 
   function restore(form, key) {
-    var saved = null;
-    try { saved = JSON.parse(window.localStorage.getItem(key) || "null"); } catch (err) { saved = null; }
+    var saved = window.pb.storage.get(key, null);
     if (!saved || typeof saved !== "object") { return; }
     Array.prototype.forEach.call(form.elements, function (el) {
       if (el.name && typeof saved[el.name] === "string") { el.value = saved[el.name]; }
@@ -62,8 +58,7 @@
 
   function init() {
     var form = document.querySelector("form[data-pb-scoping]");
-    if (!form || form.getAttribute("data-pb-ready")) { return; }
-    form.setAttribute("data-pb-ready", "true");
+    if (!form || !window.pb.ready(form)) { return; }
     var key = form.getAttribute("data-pb-scoping");
     restore(form, key);
     show(form);
@@ -79,12 +74,6 @@
     }
   }
 
-  window.pbScoping = { classify: classify };
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);  /* Material's instant navigation */
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.pb.scoping = { classify: classify };
+  window.pb.onPage(init);
 })();

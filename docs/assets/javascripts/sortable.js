@@ -42,10 +42,7 @@
   }
 
   function enhance(table) {
-    if (table.getAttribute("data-sortable-ready") === "1" || !table.tHead || !table.tBodies[0]) {
-      return;
-    }
-    table.setAttribute("data-sortable-ready", "1");
+    if (!table.tHead || !table.tBodies[0] || !window.pb.ready(table)) { return; }
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, index) {
       var button = document.createElement("button");
       button.type = "button";
@@ -60,12 +57,5 @@
     Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), enhance);
   }
 
-  // Material's instant navigation swaps pages without a load event; document$ fires on each.
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.pb.onPage(init);
 })();
