@@ -236,7 +236,7 @@ def _pod_meta(pod: m.Pod, today: dt.date) -> dict[str, Any]:
             "description": f"{pod.organisation.name}: {pod.domain}",
             "last_reviewed": last_reviewed(pod, today), "review_every": REVIEW_EVERY,
             "audience": ["staff", m.DOMAIN_OWNER],
-            "tags": ["pods", pod.stage, html.escape(pod.organisation.sector)],
+            "tags": ["pods", pod.stage, html.escape(pod.organisation.sector.casefold())],
             # Search gets a short summary of each pod instead (render/search_summaries.py):
             # hundreds of full pod pages would multiply the search index and the build time.
             "search": {"exclude": True}}
