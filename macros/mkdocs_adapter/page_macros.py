@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from macros.mkdocs_adapter.playbook_cache import build_date, playbook_for, root_for
+from macros.mkdocs_adapter.playbook_cache import build_date, playbook_for
+from macros.model.urls import root_for
 from macros.render.docs_index import DocsIndex
 from macros.render.registry import MACROS, MacroSpec, Page
 

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from macros.load.loader import load_playbook
 from macros.model.errors import PlaybookDataError
 from macros.model.playbook import Playbook
-from macros.model.urls import build_date, page_root, page_url, root_for
+from macros.model.urls import build_date
 
 if TYPE_CHECKING:  # only for the types: `playbook check` and the benchmark never import MkDocs
     from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["build_date", "data_dir", "page_root", "page_url", "playbook_for", "root_for"]
+__all__ = ["build_date", "data_dir", "playbook_for"]
 
 _cache: dict[Path, tuple[tuple[tuple[str, float, int], ...], Playbook]] = {}
 
