@@ -32,7 +32,7 @@ class Captured(Exception):  # noqa: N818 - not an error: it ends the build once 
     """Raised after the last page's Markdown is captured, to skip rendering the theme."""
 
 
-class CapturePlugin(BasePlugin):  # type: ignore[type-arg]
+class CapturePlugin(BasePlugin):  # type: ignore[type-arg]  # a plugin without config options
     """Writes what every other plugin and hook produced; runs after all of them."""
 
     def __init__(self, out: Path, nav: Path) -> None:

@@ -50,7 +50,7 @@ def held(p: m.Pod, role_id: str, **changes: object) -> m.Pod:
 # ---------------------------------------------------------------- nothing in production
 
 def test_nothing_in_production_fires_after_the_threshold() -> None:
-    days = signal(pb_(), "nothing-in-production").auto.days  # type: ignore[union-attr]
+    days = signal(pb_(), "nothing-in-production").auto.days  # type: ignore[union-attr]  # this signal is automatic
     assert days == 90
     result = run(pod("beta"), "nothing-in-production", days_after(LAUNCH, days + 1))
     assert result.status == "fired"
@@ -147,7 +147,7 @@ def test_missing_designer_fires() -> None:
 def test_sample_review_within_the_window_is_quiet() -> None:
     acme = pod("acme")
     last = max(r.date for r in acme.sample_reviews)
-    days = signal(pb_(), "no-sample-review").auto.days  # type: ignore[union-attr]
+    days = signal(pb_(), "no-sample-review").auto.days  # type: ignore[union-attr]  # this signal is automatic
     result = run(acme, "no-sample-review", days_after(last, days))
     assert result.status == "clear"
     assert str(last) in result.reason
@@ -156,7 +156,7 @@ def test_sample_review_within_the_window_is_quiet() -> None:
 def test_sample_review_too_old_fires() -> None:
     acme = pod("acme")
     last = max(r.date for r in acme.sample_reviews)
-    days = signal(pb_(), "no-sample-review").auto.days  # type: ignore[union-attr]
+    days = signal(pb_(), "no-sample-review").auto.days  # type: ignore[union-attr]  # this signal is automatic
     result = run(acme, "no-sample-review", days_after(last, days + 1))
     assert result.status == "fired"
     assert f"{days + 1} days ago" in result.reason
@@ -399,7 +399,7 @@ def test_real_ghost_pod_example_is_a_ghost_pod(real: Playbook) -> None:
               and not p.first_production_date]
     for p in ghosts:
         diagnosis = dx.evaluate(real, p, real.diagnostic("ghost-pod"),
-                               days_after(p.launch_date, 365))  # type: ignore[arg-type]
+                               days_after(p.launch_date, 365))  # type: ignore[arg-type]  # ghosts have launched
         assert diagnosis.band.verdict == "ghost-pod"
 
 

@@ -29,7 +29,7 @@ DAY = dt.date(2025, 6, 15)
 def _trap(model: object, **fields: object) -> object:
     update = {name: getattr(model, name) + TRAP if isinstance(value, str) else value
               for name, value in fields.items()}
-    return model.model_copy(update=update)  # type: ignore[attr-defined]
+    return model.model_copy(update=update)  # type: ignore[attr-defined]  # any pydantic model
 
 
 def trapped_playbook() -> Playbook:

@@ -182,7 +182,7 @@ def test_page_reviews_list_every_valid_page(tmp_path: Path) -> None:
 
 def review(path: str, status: str, due: dt.date, title: str | None = None) -> PageReview:
     return PageReview(path, title or path, "AI CoE", due - dt.timedelta(days=90), due,
-                      status)  # type: ignore[arg-type]
+                      status)  # type: ignore[arg-type]  # status: str, not the Literal
 
 
 def test_review_status_lists_overdue_first_then_due_then_by_date() -> None:

@@ -177,7 +177,7 @@ def test_pod_page_front_matter() -> None:
     assert meta["title"] == acme.name
     assert meta["last_reviewed"] == max(r.date for r in acme.reviews)
     assert isinstance(meta["audience"], list)
-    assert acme.stage in meta["tags"]  # type: ignore[operator]
+    assert acme.stage in meta["tags"]  # type: ignore[operator]  # parsed YAML is object
 
 
 def test_pod_page_sections_render_as_html_not_code() -> None:

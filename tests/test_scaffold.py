@@ -65,7 +65,7 @@ def test_new_source_is_appended_and_keeps_the_file(data_dir: Path) -> None:
 ])
 def test_starter_names_its_schema_and_explains_itself(
         data_dir: Path, kind: str, relative: str, schema: str) -> None:
-    new_file(kind, "new-one", data_dir, today=TODAY)  # type: ignore[arg-type]
+    new_file(kind, "new-one", data_dir, today=TODAY)  # type: ignore[arg-type]  # kind: parametrized str, not the Literal
     lines = (data_dir / relative).read_text(encoding="utf-8").splitlines()
     assert lines[0] == f"# yaml-language-server: $schema={schema}"
     assert (REPO / "schemas" / Path(schema).name).is_file()
@@ -76,11 +76,11 @@ def test_starter_names_its_schema_and_explains_itself(
 
 @pytest.mark.parametrize("kind", ["pod", "template"])
 def test_refuses_to_overwrite(data_dir: Path, kind: str) -> None:
-    path = new_file(kind, "taken", data_dir, today=TODAY)  # type: ignore[arg-type]
+    path = new_file(kind, "taken", data_dir, today=TODAY)  # type: ignore[arg-type]  # kind: parametrized str, not the Literal
     path.write_text(path.read_text(encoding="utf-8") + "# my edits\n", encoding="utf-8")
     edited = path.read_bytes()
     with pytest.raises(ScaffoldError, match="already exists"):
-        new_file(kind, "taken", data_dir, today=TODAY)  # type: ignore[arg-type]
+        new_file(kind, "taken", data_dir, today=TODAY)  # type: ignore[arg-type]  # kind: parametrized str, not the Literal
     assert path.read_bytes() == edited
 
 
@@ -101,7 +101,7 @@ def test_refuses_a_source_id_that_exists(data_dir: Path) -> None:
 def test_refuses_a_bad_id(data_dir: Path, kind: str, ident: str) -> None:
     before = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
     with pytest.raises(ScaffoldError, match="id"):
-        new_file(kind, ident, data_dir, today=TODAY)  # type: ignore[arg-type]
+        new_file(kind, ident, data_dir, today=TODAY)  # type: ignore[arg-type]  # kind: parametrized str, not the Literal
     after = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
     assert after == before, "nothing is written for a refused id"
 

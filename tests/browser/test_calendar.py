@@ -50,7 +50,7 @@ def expected_problems(pb: Playbook, pod: m.Pod, events: list[dict[str, object]])
             problems.append(f"no event on {start} for quarter week {number} ({week.title!r})")
     for cycle_no in range(1, cycle.quarter_weeks // cycle.length_weeks + 1):
         first = launch + dt.timedelta(weeks=cycle_no * cycle.length_weeks - 1)
-        if not any(first <= e["start"] < first + dt.timedelta(days=7)  # type: ignore[operator]
+        if not any(first <= e["start"] < first + dt.timedelta(days=7)  # type: ignore[operator]  # parsed .ics
                    and "briefing" in str(e["summary"]).lower() for e in events):
             problems.append(f"no domain-owner briefing in the week of {first} (cycle {cycle_no})")
     days = checkpoint_days(pb)
