@@ -22,12 +22,12 @@ PYTEST_ARGS ?=
 # Material 9.7+ prints a banner about MkDocs 2 on every build; we stay on MkDocs 1.6 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check lint layers typecheck bench lock schemas new-pod browser nginx-dep java-dep lighthouse clean setup
+.PHONY: serve test build check lint layers typecheck bench lock schemas new-pod browser nginx-dep java-dep calendar-dep lighthouse clean setup
 
 serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) browser nginx-dep java-dep $(AXE) $(VNU)  ## everything: lint, types, unit, build, HTML validator and browser tests
+test: $(STAMP) browser nginx-dep java-dep calendar-dep $(AXE) $(VNU)  ## everything: lint, types, unit, build, HTML validator and browser tests
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
@@ -89,6 +89,11 @@ nginx-dep:
 java-dep:
 	@command -v java >/dev/null 2>&1 || \
 	  { command -v apt-get >/dev/null 2>&1 && $(APT) update -qq && $(APT) install -y -qq default-jre-headless || true; }
+
+# calcurse, a command-line calendar that imports the pods' .ics files in tests/test_calendar_clients.py.
+calendar-dep:
+	@command -v calcurse >/dev/null 2>&1 || \
+	  { command -v apt-get >/dev/null 2>&1 && $(APT) update -qq && $(APT) install -y -qq calcurse || true; }
 
 # The Nu Html Checker from the npm registry (the vnu-jar package), vendored into .cache/.
 $(VNU):

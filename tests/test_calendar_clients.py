@@ -46,3 +46,27 @@ def test_milestones_and_briefings_fall_on_working_days(built_site: Path) -> None
         assert marks
         for event in marks:
             assert f"{event.dtstart.value:%A}".lower() in working, (path.name, event.summary.value)
+
+
+def test_a_command_line_calendar_imports_every_event(built_site: Path, tmp_path: Path) -> None:
+    import os
+    import re
+    import shutil
+    import subprocess
+
+    calcurse = shutil.which("calcurse")
+    if calcurse is None:
+        message = "calcurse is not installed; `make test` installs it (apt-get install calcurse)"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    for path in _calendars(built_site):
+        folder = tmp_path / path.stem
+        folder.mkdir()
+        run = subprocess.run([calcurse, "-D", str(folder), "-i", str(path)], capture_output=True,
+                             text=True, check=False, timeout=60, stdin=subprocess.DEVNULL)
+        assert run.returncode == 0, run.stderr
+        report = re.search(r"(\d+) apps / (\d+) events / (\d+) todos / (\d+) skipped", run.stdout)
+        assert report, run.stdout
+        assert int(report.group(2)) == len(_events(path)), (path.name, run.stdout)
+        assert int(report.group(4)) == 0, (path.name, run.stdout)
