@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from macros.compute import diagrams
 from macros.model.playbook import Playbook
 from macros.render.charts import fit
@@ -46,12 +48,23 @@ def _all(names: tuple[str, ...]) -> str:
     return diagrams.grouped(names, TABLE_NAMES) if names else "—"
 
 
+@dataclass(frozen=True)
+class AssetBoxes:
+    """One shared asset in the inheritance diagram: the names in its boxes and in its table row."""
+
+    row: diagrams.AssetRow
+    built: list[str]  # up to two lines
+    inherited: list[str]  # up to two lines
+    built_all: str
+    inherited_all: str
+    sources: str
+
+
 def inheritance_diagram(pb: Playbook) -> str:
     """Which pods built and which inherited each shared asset, grouped when there are many."""
     diagram = diagrams.inheritance_diagram(pb)
-    rows = [{"row": r, "built": box_lines(r.built), "inherited": box_lines(r.inherited),
-             "built_all": _all(r.built), "inherited_all": _all(r.inherited),
-             "sources": _all(r.sources)} for r in diagram.rows]
+    rows = [AssetBoxes(r, box_lines(r.built), box_lines(r.inherited), _all(r.built),
+                       _all(r.inherited), _all(r.sources)) for r in diagram.rows]
     reused = [r for r in diagram.rows if r.inherited]
     insight = (f"{len(reused)} of {len(diagram.rows)} shared assets have been inherited by a "
                "later pod. " + " ".join(
