@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs_macros.plugin import MacrosPlugin
 
 _PACKAGE = Path(__file__).resolve().parent
 _seen_mtimes: dict[str, float] = {}
 
 
-def define_env(env: Any) -> None:
+def define_env(env: MacrosPlugin) -> None:
     """mkdocs-macros entry point: load the playbook once and register the page macros."""
     _forget_changed_modules()
     from macros.mkdocs_adapter.page_macros import register

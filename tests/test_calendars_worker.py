@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+
 import pytest
 
 from macros.load.history import last_changes
@@ -24,3 +27,10 @@ def test_small_registries_build_in_process() -> None:
     pb = load_playbook(ROOT / "data")
     assert calendars.Calendars.start(pb, ROOT / "data", last_changes(ROOT, "data")).result() == pod_calendars(
         pb, last_changes(ROOT, "data"))
+
+
+def test_a_worker_that_died_is_replaced_by_building_here() -> None:
+    dead: Future[dict[str, bytes]] = Future()
+    dead.set_exception(BrokenProcessPool("the worker could not start"))
+    pending = calendars.Calendars(lambda: {"downloads/pods/a.ics": b"BEGIN:VCALENDAR"}, dead)
+    assert pending.result() == {"downloads/pods/a.ics": b"BEGIN:VCALENDAR"}

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from pathlib import Path
 
 from macros.load.loader import load_playbook
@@ -25,10 +27,11 @@ PARALLEL_FROM = 200
 class Calendars:
     """The calendars of one build: finished, or being built by a worker; `result()` waits."""
 
-    def __init__(self, done: dict[str, bytes],
+    def __init__(self, build: Callable[[], dict[str, bytes]],
                  future: Future[dict[str, bytes]] | None = None) -> None:
-        self._done = done
+        self._build = build  # builds them here: no worker, or the worker could not start
         self._future = future
+        self._done: dict[str, bytes] | None = None
 
     @classmethod
     def start(cls, pb: Playbook, data_dir: Path, changes: Mapping[str, dt.datetime]) -> Calendars:
@@ -37,19 +40,28 @@ class Calendars:
 
         `changes` maps data files to their last commit (`macros.load.history.last_changes`).
         """
+        here = partial(pod_calendars, pb, changes)
         if len(pb.pods) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-            return cls(pod_calendars(pb, changes))
+            return cls(here)
         pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         future = pool.submit(calendars_of, data_dir, dict(changes))
         pool.shutdown(wait=False)
-        return cls({}, future)
+        return cls(here, future)
 
     def result(self) -> dict[str, bytes]:
         """Every calendar, path → bytes."""
-        if self._future is not None:
-            self._done = self._future.result()
-            self._future = None
+        if self._done is None:
+            from_worker = self._from_worker() if self._future is not None else None
+            self._done = from_worker if from_worker is not None else self._build()
         return self._done
+
+    def _from_worker(self) -> dict[str, bytes] | None:
+        """The worker's calendars; None when it died (e.g. a main module it cannot re-import)."""
+        assert self._future is not None
+        try:
+            return self._future.result()
+        except BrokenProcessPool:
+            return None
 
 
 def calendars_of(data_dir: Path, changes: Mapping[str, dt.datetime]) -> dict[str, bytes]:
