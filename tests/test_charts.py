@@ -236,7 +236,7 @@ def test_staffing_chart_marks_shared_and_deviating_roles() -> None:
     pb = real()
     svg = _svg(charts.staffing(pb, pb.pod(EXAMPLE), TODAY))
     groups = {g.attrs["data-role"]: g for g in svg.find_all("g") if "data-role" in g.attrs}
-    shared = groups["data-engineer"].find("rect", cls="chart__bar--shared")
+    shared = groups["data-engineer"].find("path", cls="chart__bar--shared")
     assert shared.attrs["fill"] == f"url(#chart-staffing-{EXAMPLE}-shared)"
     assert svg.find("pattern", id_=f"chart-staffing-{EXAMPLE}-shared")
     assert groups["change-lead"].find_all("path", cls="chart__flag")

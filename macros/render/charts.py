@@ -74,12 +74,12 @@ def _allocation_text(row: charts.StaffingRow) -> str:
 def staffing_insight(chart: charts.StaffingChart) -> str:
     """The staffing chart's point: how many roles sit in their band, and which do not."""
     off = [r for r in chart.rows if r.kinds]
-    inside = len(chart.rows) - len(off)
-    text = f"{inside} of {len(chart.rows)} roles staffed within their guidance."
-    for row in off:
-        labels = ", ".join(KIND_LABELS[k].lower() for k in row.kinds)
-        text += f" {row.role.name}: {_allocation_text(row)} ({labels})."
-    return text
+    text = f"{len(chart.rows) - len(off)} of {len(chart.rows)} roles staffed within their guidance"
+    if not off:
+        return text + "."
+    parts = [f"{r.role.short_name} {'missing' if r.held is None else f'{r.held.allocation}%'} "
+             f"({', '.join(KIND_LABELS[k].lower() for k in r.kinds)})" for r in off]
+    return text + "; departures: " + "; ".join(parts) + "."
 
 
 @dataclass(frozen=True)
