@@ -22,7 +22,7 @@ PYTEST_ARGS ?=
 # Material 9.7+ prints a banner about MkDocs 2 on every build; we stay on MkDocs 1.6 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check lint layers typecheck bench lock schemas new-pod browser nginx-dep java-dep calendar-dep lighthouse clean setup
+.PHONY: serve test build check lint layers typecheck screenshot bench lock schemas new-pod browser nginx-dep java-dep calendar-dep lighthouse clean setup
 
 serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -51,6 +51,14 @@ typecheck: $(STAMP)
 
 lighthouse: $(STAMP) browser nginx-dep $(LIGHTHOUSE)  ## Lighthouse's four scores per page, mobile (not part of `make test`)
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m bench.lighthouse --baseline $(LIGHTHOUSE_ARGS)
+
+# The README's screenshot: a pod page of a fresh build, taken by headless Chromium.
+SHOT_PAGE ?= pods/harbourline-customer-service/
+screenshot: $(STAMP) browser  ## screenshots/pod-page.png, the README's picture of a pod page
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+	@mkdir -p screenshots
+	$(BIN)/python -m tools.screenshot --site site --page $(SHOT_PAGE) --scroll-to '#composition-check' \
+	  --width 1280 --height 1000 --out screenshots/pod-page.png
 
 bench: $(STAMP)  ## build-time benchmark (not part of `make test`); prints JSON
 	$(BIN)/python -m bench --sizes $(SIZES) --runs $(RUNS)
