@@ -68,14 +68,15 @@ def test_directory_columns_come_from_the_data() -> None:
     cells = [c.text for c in row.children]
     owner = next(r.holder for r in beta.roles if r.role == "domain-owner")
     days = (TODAY - beta.launch_date).days
-    assert cells[1] == beta.organisation.name
-    assert cells[2] == beta.domain
-    assert cells[3] == owner
-    assert cells[4] == beta.stage
-    assert cells[5] == str(days)
-    assert row.children[5].attrs["data-sort-value"] == str(days)
+    # The verdict comes right after the pod, so it stays in view when the table scrolls.
+    assert cells[2] == beta.stage
+    assert cells[3] == beta.organisation.name
+    assert cells[4] == beta.domain
+    assert cells[5] == owner
+    assert cells[6] == str(days)
+    assert row.children[6].attrs["data-sort-value"] == str(days)
     expected = dx.evaluate(pb, beta, pb.diagnostic("ghost-pod"), TODAY)
-    verdict = row.children[6].find("span", cls="pod-verdict")
+    verdict = row.children[1].find("span", cls="pod-verdict")
     assert verdict.attrs["data-verdict"] == expected.band.verdict
     assert verdict.text == expected.band.label
     assert cells[7] == "—"  # beta records no KPI
@@ -85,8 +86,8 @@ def test_directory_marks_pods_without_launch() -> None:
     pb = pb_()
     pb = with_pod(pb, pb.pod("beta").model_copy(update={"launch_date": None}))
     row = parse(pods.pod_directory(pb, "", TODAY)).find("tr", id_="pod-beta")
-    assert row.children[5].attrs["data-sort-value"] == ""
-    assert row.children[5].text == "not launched"
+    assert row.children[6].attrs["data-sort-value"] == ""
+    assert row.children[6].text == "not launched"
 
 
 # ---------------------------------------------------------------- profile
@@ -253,9 +254,19 @@ def test_browse_page_links_every_index_page() -> None:
 def test_tables_have_no_class_so_the_theme_styles_them() -> None:
     # Material styles only `table:not([class])`; our classes sit on the wrapping <div>.
     pb = pb_()
-    outputs = [pods.pod_directory(pb, "", TODAY), pods.pod_profile(pb, "acme", ""),
+    outputs = [pods.pod_profile(pb, "acme", ""),
                pods.inheritance_matrix(pb, ""), pods.asset_table(pb, ""),
                pods.pod_page(pb, pb.pod("acme"), "../../", TODAY)]
     tables = [t for html in outputs for t in parse(html).find_all("table")]
-    assert len(tables) >= 10
+    assert len(tables) >= 9
     assert all("class" not in t.attrs for t in tables)
+
+
+def test_the_registry_scrolls_in_a_labelled_focusable_region_with_the_verdict_second() -> None:
+    # The registry is wider than a phone: it scrolls inside a region keyboards can reach, and
+    # the verdict, its most important column, comes right after the pod's name.
+    region = parse(pods.pod_directory(pb_(), "", TODAY)).find("div", cls="pod-directory")
+    assert (region.attrs["role"], region.attrs["tabindex"]) == ("region", "0")
+    assert region.attrs["aria-label"]
+    headers = [th.text for th in region.find("thead").find_all("th")]
+    assert headers[:2] == ["Pod", "Verdict"]
