@@ -54,6 +54,14 @@ def test_summary_text_is_escaped(pb: Playbook) -> None:
     assert "<script>alert(1)</script>" in parse(entry.text).text
 
 
+def test_summary_title_is_escaped(pb: Playbook) -> None:
+    pod = pb.pods[0].model_copy(update={"name": 'Pod <img src="x" onerror="alert(1)">'})
+    hostile = dataclasses.replace(pb, pods=(pod, *pb.pods[1:]))
+    entry = next(e for e in search_entries(hostile, TODAY) if e.location == f"pods/{pod.id}/")
+    assert "<img" not in entry.title
+    assert parse(entry.title).text == pod.name
+
+
 def test_the_built_index_holds_summaries_not_whole_pod_pages(
     index: dict[str, object], pb: Playbook
 ) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from markupsafe import escape
+
 from macros.compute import diagnosis
 from macros.model import data as m
 from macros.model import urls
@@ -15,7 +17,7 @@ from macros.render.environment import render
 
 @dataclass(frozen=True)
 class SearchEntry:
-    """One search-index entry: where it leads, its title, its text (HTML) and extra words."""
+    """One search-index entry: where it leads, its title and text (both HTML) and extra words."""
 
     location: str
     title: str
@@ -30,8 +32,8 @@ def search_entries(pb: Playbook, today: dt.date) -> list[SearchEntry]:
     groups = pods.index_groups(pb)
     for src, (title, members) in groups.items():
         names = [pod.name for pod in members]
-        entries.append(SearchEntry(urls.page_url(src), title, _text([f"{len(members)} pods", *names]),
-                                   ""))
+        entries.append(SearchEntry(urls.page_url(src), _html(title),
+                                   _text([f"{len(members)} pods", *names]), ""))
     titles = [title for title, _ in groups.values()]
     entries.append(SearchEntry(urls.BROWSE, "Browse pods", _text(titles),
                                "list of all pods by stage by sector"))
@@ -48,7 +50,13 @@ def _pod_entry(pb: Playbook, pod: m.Pod, today: dt.date) -> SearchEntry:
         parts.append(f"Verdict: {found.band.label} (score {found.score})")
     words = [pod.organisation.sector, pod.business_metric, pod.kpi or ""]
     # Below 1: a pod named "... ghost pod" must not outrank the page that explains ghost pods.
-    return SearchEntry(urls.pod(pod.id), pod.name, _text(parts), " ".join(words), boost=0.5)
+    return SearchEntry(urls.pod(pod.id), _html(pod.name), _text(parts), _html(" ".join(words)),
+                       boost=0.5)
+
+
+def _html(text: str) -> str:
+    """`text` escaped: Material's search shows titles as HTML."""
+    return str(escape(text))
 
 
 def _text(parts: list[str]) -> str:
