@@ -27,7 +27,7 @@ from macros.mkdocs_adapter.fast_path import FastPath
 from macros.mkdocs_adapter.playbook_cache import build_date, playbook_for
 from macros.model import urls
 from macros.model.errors import PlaybookDataError
-from macros.render import glossary
+from macros.render import feed, glossary
 from macros.render.assets import Bundles
 from macros.render.generate import Generated, generate
 from macros.render.registry import MACROS
@@ -59,6 +59,9 @@ class SiteBuild:
         self._calendars = Calendars.start(pb, project / "data", self._changes)
         self._abbreviations = glossary.abbreviations(pb)
         self._summaries = search_entries(pb, build_date())
+        if config.site_url:  # an Atom feed needs absolute addresses
+            self._generated.downloads[feed.FEED] = feed.changelog_feed(
+                pb, config.site_url, config.site_name, build_date())
         self._assets = assets.apply(config)
         _extend_nav(config.nav, self._generated)
         return config
