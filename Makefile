@@ -22,7 +22,7 @@ PYTEST_ARGS ?=
 # Material 9.7+ prints a banner about MkDocs 2 on every build; we stay on MkDocs 1.6 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check lint layers typecheck screenshot bench lock schemas new-pod browser nginx-dep java-dep calendar-dep lighthouse clean setup
+.PHONY: serve test build check lint layers typecheck screenshot bench fuzz lock schemas new-pod browser nginx-dep java-dep calendar-dep lighthouse clean setup
 
 serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -62,6 +62,9 @@ screenshot: $(STAMP) browser  ## screenshots/pod-page.png, the README's picture 
 
 bench: $(STAMP)  ## build-time benchmark (not part of `make test`); prints JSON
 	$(BIN)/python -m bench --sizes $(SIZES) --runs $(RUNS)
+
+fuzz: $(STAMP)  ## long fuzzing run of the check (fresh random seeds; `make test` runs a short, fixed one)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py $(PYTEST_ARGS)
 
 schemas: $(STAMP)  ## regenerate schemas/ from the models
 	$(BIN)/playbook schemas

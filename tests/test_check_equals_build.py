@@ -79,6 +79,8 @@ CASES: dict[str, Case] = {
     "misspelt-macro": Case(False, PAGE, append("\n{{ role_matirx() }}\n")),
     "jinja-syntax-error": Case(False, PAGE, append("\n{{ role_matrix( }}\n")),
     "undefined-name": Case(False, PAGE, append("\nSee {{ not_defined }}.\n")),
+    "python-objects-from-a-page": Case(False, PAGE, append(
+        "\n{{ config.__class__.__init__.__globals__ }}\n")),
     # Data.
     "allocation-150": Case(False, POD, sub(r"^      allocation: 5$", "      allocation: 150")),
     "billion-laughs": Case(False, "data/pods/laughs.yaml", laughs),

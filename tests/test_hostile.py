@@ -229,7 +229,7 @@ def test_jinja_errors_in_a_page_are_found_by_the_check(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     head = "---\ntitle: x\nrender_macros: true\n---\n\n"
-    (docs / "a.md").write_text(head + "Fine {{ known() }} {{ page.title }} {{ title }}\n"
+    (docs / "a.md").write_text(head + "Fine {{ known() }} {{ config.repo_url }} {{ title }}\n"
                                "{% raw %}{{ shown }}{% endraw %}\n", encoding="utf-8")
     (docs / "b.md").write_text(head + "\n{{ known( }}\n", encoding="utf-8")
     (docs / "c.md").write_text(head + "{{ missing_name }}\n", encoding="utf-8")
@@ -238,3 +238,19 @@ def test_jinja_errors_in_a_page_are_found_by_the_check(tmp_path: Path) -> None:
     assert len(found) == 2, found
     assert found[0].startswith("docs/b.md:7: the page's Jinja is not valid")
     assert found[1] == "docs/c.md:6: 'missing_name' is not defined when the site is built"
+
+
+@pytest.mark.parametrize("jinja", [
+    "{{ config.__class__.__init__.__globals__ }}", "{{ ''.__class__.__mro__ }}",
+    "{{ config.plugins }}", "{% set x = config %}", "{% for p in config.nav %}{% endfor %}",
+    "{{ role_card(config.site_name) }}", "{{ title | e }}", "{% include 'x.html' %}",
+])
+def test_pages_may_not_reach_python_objects(tmp_path: Path, jinja: str) -> None:
+    from macros.load.page_jinja import check_page_templates
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text(f"---\ntitle: x\nrender_macros: true\n---\n\n{jinja}\n",
+                               encoding="utf-8")
+    found = check_page_templates(docs, {"role_card"})
+    assert [e.line for e in found if "not allowed in a page" in e.message] == [6], found

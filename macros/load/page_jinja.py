@@ -2,7 +2,10 @@
 
 A page with `render_macros: true` fails the build on a Jinja syntax error or an undefined name
 (`on_error_fail` and `on_undefined: strict` in mkdocs.yml); `playbook check` reports both first,
-with the line, so check and build agree.
+with the line, so check and build agree. It also holds pages to a small, safe subset of Jinja
+(macro calls with quoted values, a few plain values): mkdocs-macros is not sandboxed, so any
+other expression could reach Python objects on the machine that builds the site. The build
+runs this check before it renders any page.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 import jinja2
-from jinja2 import meta
+from jinja2 import meta, nodes
 
 from macros.load.limits import MAX_PAGE_BYTES
 from macros.load.page_meta import renders_macros, split_front_matter
@@ -24,6 +27,13 @@ MKDOCS_MACROS_NAMES = frozenset({
     "macros", "filters", "filters_builtin", "context", "macros_info", "now", "fix_url",
 })
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")  # as in page_meta: the end of the front matter
+# The values of mkdocs.yml a page may print, e.g. `{{ config.repo_url }}` for a link.
+CONFIG_VALUES = frozenset({"repo_url", "site_url", "site_name", "edit_uri"})
+_ALLOWED_HINT = ("a page may only call the page macros with quoted values, e.g. "
+                 "{{ role_card(\"domain-owner\") }}, and print {{ config.repo_url }}; ask a "
+                 "maintainer for a macro if you need more")
+_STATEMENTS = {"Assign": "set", "AssignBlock": "set", "FromImport": "from", "CallBlock": "call",
+               "FilterBlock": "filter", "ExprStmt": "do", "Scope": "with"}
 _ENV = jinja2.Environment(autoescape=False)  # parsing only: nothing is ever rendered here
 _HINT = "check the '{{ }}' and '{% %}' on this line; to show braces as text, wrap them in " \
         "{% raw %} ... {% endraw %}"
@@ -59,11 +69,58 @@ def _check(text: str, shown: str, names: Collection[str]) -> list[DataError]:
                           f"{err.message}", _HINT)]
     except (RecursionError, MemoryError):
         return [DataError(shown, 1, "jinja", "the page's Jinja is nested too deeply", _HINT)]
-    allowed = MKDOCS_MACROS_NAMES | set(_ENV.globals) | set(names) | meta_names
-    return [DataError(shown, _line_of(source, name), "jinja", f"'{name}' is not defined when "
-                      "the site is built", "use one of the page macros (see the table of "
-                      "macros), or wrap the braces in {% raw %} ... {% endraw %}")
-            for name in sorted(meta.find_undeclared_variables(tree) - allowed)]
+    errors = [DataError(shown, node.lineno or 1, "jinja", f"this Jinja is not allowed in a "
+                        f"page ({what})", _ALLOWED_HINT) for node, what in _outside_policy(tree)]
+    called = {node.node.name for node in tree.find_all(nodes.Call)
+              if isinstance(node.node, nodes.Name)}  # unknown macros: see macro_calls
+    allowed = MKDOCS_MACROS_NAMES | set(_ENV.globals) | set(names) | meta_names | called
+    lines = {n.name: n.lineno for n in reversed(list(tree.find_all(nodes.Name)))}
+    errors += [DataError(shown, lines.get(name) or 1, "jinja", f"'{name}' is not defined when "
+                         "the site is built", "use one of the page macros (see the table of "
+                         "macros), or wrap the braces in {% raw %} ... {% endraw %}")
+               for name in sorted(meta.find_undeclared_variables(tree) - allowed)]
+    return errors
+
+
+def _outside_policy(tree: nodes.Template) -> list[tuple[nodes.Node, str]]:
+    """Everything but text, `{{ macro("literal", ...) }}`, `{{ config.repo_url }}` and names.
+
+    Pages run Jinja with Python objects in reach (mkdocs-macros is not sandboxed), so a page
+    may only call the page macros with literal arguments and print a few plain values.
+    """
+    found: list[tuple[nodes.Node, str]] = []
+    for statement in tree.body:
+        if not isinstance(statement, nodes.Output):
+            word = _STATEMENTS.get(type(statement).__name__, type(statement).__name__.lower())
+            found.append((statement, f"a '{{% {word} %}}' block"))
+            continue
+        found += [(node, what) for node in statement.nodes
+                  if (what := _why_not(node)) is not None]
+    return found
+
+
+def _why_not(node: nodes.Node) -> str | None:
+    if isinstance(node, nodes.TemplateData | nodes.Name):
+        return None
+    if isinstance(node, nodes.Getattr):
+        if isinstance(node.node, nodes.Name) and node.node.name == "config" and \
+                node.attr in CONFIG_VALUES:
+            return None
+        return "an attribute other than " + ", ".join(f"config.{a}" for a in sorted(CONFIG_VALUES))
+    if isinstance(node, nodes.Call):
+        plain = isinstance(node.node, nodes.Name) and node.dyn_args is None and \
+            node.dyn_kwargs is None and all(_literal(a) for a in node.args) and \
+            all(_literal(k.value) for k in node.kwargs)
+        return None if plain else "a call whose arguments are not plain quoted values"
+    return f"an expression ({type(node).__name__})"
+
+
+def _literal(node: nodes.Node) -> bool:
+    if isinstance(node, nodes.Const):
+        return True
+    if isinstance(node, nodes.List | nodes.Tuple):
+        return all(_literal(item) for item in node.items)
+    return False
 
 
 def _body_in_place(text: str) -> tuple[str, set[str]]:
@@ -75,8 +132,3 @@ def _body_in_place(text: str) -> tuple[str, set[str]]:
     lines = text.splitlines()
     end = next(i for i in range(1, len(lines)) if _FENCE.match(lines[i]))
     return "\n" * (end + 1) + "\n".join(lines[end + 1:]), keys
-
-
-def _line_of(source: str, name: str) -> int:
-    match = re.search(rf"(\{{\{{|\{{%)[^}}]*\b{re.escape(name)}\b", source)
-    return source.count("\n", 0, match.start()) + 1 if match else 1

@@ -168,6 +168,13 @@ class _Reader:
                     handler(event)
         except yaml.MarkedYAMLError as err:
             self.problems, self.root = [_syntax_problem(err, self.text)], None
+        except yaml.reader.ReaderError as err:  # a control character, before any parsing
+            line = self.text.count("\n", 0, max(err.position, 0)) + 1
+            char = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or " ")
+            self.problems = [YamlProblem(line, (), f"the file contains the control character "
+                                         f"U+{char:04X}, which YAML does not allow",
+                                         "delete it (it is invisible in most editors)")]
+            self.root = None
         except _StopReadingError:
             self.root = None
         finally:
