@@ -375,9 +375,11 @@ def _number_or_date(value: str, line: int, path: Path, doc: YamlDocument) -> Any
         return _trap(doc, line, path, value, "YAML 1.1 reads it as a base-60 number",
                      f"quote it (\"{value}\")")
     if value in _SPECIAL_FLOATS or _AMBIGUOUS_NUMBER.match(value):
-        return _trap(doc, line, path, value, "YAML editors and this tool's YAML reader would "
-                     "read it differently (one as a number, the other as text)",
-                     "write a number in plain digits (e.g. 1200 or 0.5), or quote it "
+        plain = value.replace("_", "")
+        example = plain if _INT.match(plain) or _FLOAT.match(plain) else "1200"
+        return _trap(doc, line, path, value, "YAML readers disagree on it (your editor may read "
+                     "text where the check reads a number, or the other way round)",
+                     f"write the number in plain digits, e.g. {example}, or quote it "
                      f"(\"{value}\") if it is text")
     if _INT.match(value):
         return int(value)
