@@ -72,6 +72,10 @@ schemas: $(STAMP)  ## regenerate schemas/ from the models
 new-pod: $(STAMP)  ## make new-pod ID=revenue-cycle
 	@$(BIN)/playbook new pod $(ID)
 
+.PHONY: new-cycle
+new-cycle: $(STAMP)  ## make new-cycle POD=revenue-cycle: the pod's next cycle record
+	@$(BIN)/playbook new cycle $(POD)
+
 setup: $(STAMP)
 
 # The virtual environment, installed from the lock file; rebuilt when the lock changes.

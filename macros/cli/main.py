@@ -39,8 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-pages", action="store_true", help="check the data only")
     check.set_defaults(run=_check)
     new = sub.add_parser("new", help="write a commented starter file that passes the check")
-    new.add_argument("kind", choices=["pod", "template", "source"])
-    new.add_argument("id", help="lowercase-hyphenated id, e.g. revenue-cycle")
+    new.add_argument("kind", choices=["pod", "template", "source", "cycle"])
+    new.add_argument("id", help="lowercase-hyphenated id, e.g. revenue-cycle (for a cycle: the pod's id)")
     new.set_defaults(run=_new)
     schemas = sub.add_parser("schemas", help="regenerate the JSON Schemas in schemas/")
     schemas.set_defaults(run=_schemas)
@@ -113,10 +113,14 @@ def _grace_days(root: Path) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from macros.cli.new_cycle import new_cycle
     from macros.cli.scaffold import ScaffoldError, new_file
 
     try:
-        path = new_file(args.kind, args.id, args.root / "data")
+        if args.kind == "cycle":
+            path = new_cycle(args.id, args.root / "data", build_date())
+        else:
+            path = new_file(args.kind, args.id, args.root / "data")
     except ScaffoldError as err:
         print(f"playbook new: {err}", file=sys.stderr)
         return 1

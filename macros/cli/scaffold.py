@@ -55,6 +55,11 @@ def _environment() -> Environment:
     )
 
 
+def environment() -> Environment:
+    """The starters' template environment (plain text, strict)."""
+    return _environment()
+
+
 def new_file(kind: Kind, ident: str, data_dir: Path, *, today: dt.date | None = None) -> Path:
     """Write the starter for `kind` with id `ident` under `data_dir`; return the file changed."""
     check_id(ident)

@@ -66,10 +66,17 @@ class Series:
         return next((p for p in reversed(self.points) if p.value is not None), None)
 
     def meets(self, value: float) -> bool | None:
-        """Whether `value` meets the target (None without one)."""
-        if self.target is None or self.comparator is None:
+        """Whether `value` meets the target, or else improves on the baseline (None: neither)."""
+        against = self.target if self.target is not None else self.baseline
+        if against is None or self.comparator is None:
             return None
-        return COMPARE[self.comparator](value, self.target)
+        return COMPARE[self.comparator](value, against)
+
+    def change(self, value: float) -> float | None:
+        """The change of `value` against the baseline, in percent (None without one)."""
+        if not self.baseline:
+            return None
+        return (value - self.baseline) / abs(self.baseline) * 100
 
 
 @dataclass(frozen=True)
@@ -396,6 +403,12 @@ def decision_rows(pb: Playbook, records: tuple[m.CycleRecord, ...]) -> list[Deci
         values = tuple(given.get(m.column_key(name), "") for name in columns)
         rows.append(DecisionRow(record.number, deploy.date, deploy.rolled_back, values))
     return rows
+
+
+def undocumented(records: tuple[m.CycleRecord, ...]) -> list[m.CycleRecord]:
+    """The records whose deploy has no decision-log entry."""
+    return [r for r in records
+            if r.deploy is not None and r.deploy.date is not None and not r.deploy.decision_log]
 
 
 # ---------------------------------------------------------------- actuals

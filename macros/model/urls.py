@@ -113,6 +113,11 @@ def pod_src(pod_id: str) -> str:
     return f"{PODS}/{pod_id}.md"
 
 
+def briefing_src(pod_id: str) -> str:
+    """Source of a pod's domain-owner briefing page (its latest cycle)."""
+    return f"{PODS}/{pod_id}/briefing.md"
+
+
 def stage_src(stage: str) -> str:
     """Source of the generated page listing the pods in one stage."""
     return f"{BY_STAGE}/{stage}.md"
@@ -136,6 +141,21 @@ def template(template_id: str) -> str:
 def pod(pod_id: str) -> str:
     """URL of a pod's page."""
     return page_url(pod_src(pod_id))
+
+
+def briefing(pod_id: str) -> str:
+    """URL of a pod's domain-owner briefing page."""
+    return page_url(briefing_src(pod_id))
+
+
+def pod_cycles(pod_id: str) -> str:
+    """URL of the Cycles section of a pod's page."""
+    return f"{pod(pod_id)}#cycles"
+
+
+def pod_decision_log(pod_id: str) -> str:
+    """URL of the decision log on a pod's page."""
+    return f"{pod(pod_id)}#decision-log"
 
 
 def stage(stage_name: str) -> str:
@@ -173,6 +193,11 @@ def pod_data(pod_id: str) -> str:
     return data_files.kind("pods").path(pod_id)
 
 
+def cycle_data(pod_id: str, number: int) -> str:
+    """The data file of one cycle record of a pod."""
+    return f"data/pods/{pod_id}/cycle-{number:02d}.yaml"
+
+
 def edit_path(edit_uri: str, data_file: str) -> str:
     """Where "edit this page" for `data_file` points, from the repository URL.
 
@@ -193,6 +218,11 @@ def activity(activity_id: str) -> str:
 def rule(rule_id: str) -> str:
     """URL of a cycle rule on the cycle page."""
     return f"{CYCLE}#rule-{rule_id}"
+
+
+def flag(check: str) -> str:
+    """URL of a cycle flag's rule on the cycle page."""
+    return f"{CYCLE}#flag-{check}"
 
 
 def source(anchor: str) -> str:
@@ -221,3 +251,8 @@ def template_csv(template_id: str) -> str:
 def pod_calendar(pod_id: str) -> str:
     """A pod's quarter as an `.ics` calendar download."""
     return f"{DOWNLOADS}/{PODS}/{pod_id}.ics"
+
+
+def decision_log_csv(pod_id: str) -> str:
+    """A pod's decision log as a CSV download, with the decision-log template's columns."""
+    return f"{DOWNLOADS}/{PODS}/{pod_id}-decision-log.csv"

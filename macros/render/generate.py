@@ -10,7 +10,7 @@ from functools import partial
 from macros.model import urls
 from macros.model.data import DOMAIN_OWNER
 from macros.model.playbook import Playbook
-from macros.render import pods, quarter, roles
+from macros.render import cycles, pods, quarter, roles
 from macros.render import templates as templates_render
 from macros.render.finished import FinishedPage
 
@@ -44,6 +44,7 @@ def generate(pb: Playbook, today: dt.date) -> Generated:
     _role_pages(pb, reviewed, out)
     _template_pages(pb, reviewed, out)
     _pod_pages(pb, today, out)
+    _briefing_pages(pb, today, out)
     out.downloads[urls.ROLE_MATRIX_CSV] = roles.role_matrix_csv(pb)
     return out
 
@@ -102,3 +103,16 @@ def _pod_pages(pb: Playbook, today: dt.date, out: Generated) -> None:
         out.finished[src] = FinishedPage(pods.pod_front_matter(pod, today), body)
         out.edit_paths[src] = urls.pod_data(pod.id)
     out.finished.update(pods.pod_index_pages(pb, today))
+
+
+def _briefing_pages(pb: Playbook, today: dt.date, out: Generated) -> None:
+    """The briefing page and decision-log CSV of every pod with cycle records."""
+    for pod in pb.pods:
+        records = pb.pod_cycles(pod.id)
+        if not records:
+            continue
+        src = urls.briefing_src(pod.id)
+        body = partial(cycles.briefing_body, pb, pod, urls.page_root(src), today)
+        out.finished[src] = FinishedPage(cycles.briefing_front_matter(pb, pod, today), body)
+        out.edit_paths[src] = urls.cycle_data(pod.id, records[-1].number)
+        out.downloads[urls.decision_log_csv(pod.id)] = cycles.decision_log_csv(pb, pod)

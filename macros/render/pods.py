@@ -14,7 +14,7 @@ from macros.compute import diagnosis, figures
 from macros.model import data as m
 from macros.model import urls
 from macros.model.playbook import Playbook
-from macros.render import charts, diagnostics, economics, quarter
+from macros.render import charts, cycles, diagnostics, economics, quarter
 from macros.render.environment import render
 from macros.render.finished import FinishedBody, FinishedPage, Section
 from macros.render.front_matter import front_matter
@@ -77,6 +77,7 @@ class DirectoryRow:
     stage_order: int
     diagnosis: diagnosis.Diagnosis | None
     trend: Markup  # the review-score sparkline, may be empty
+    cycle: cycles.RegistryCells | None  # the latest cycle's KPI change, adoption, open flags
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ def directory_rows(pb: Playbook, pods: Iterable[m.Pod], today: dt.date) -> list[
         verdict = None if check is None else diagnosis.evaluate(pb, pod, check, today)
         trend = Markup(charts.spark(pod, check)) if check else Markup()  # autoescaped render
         rows.append(DirectoryRow(pod, owner.holder if owner else "—", days, _days_text(days),
-                                 STAGES.index(pod.stage), verdict, trend))
+                                 STAGES.index(pod.stage), verdict, trend,
+                                 cycles.registry_cells(pb, pod, today)))
     return rows
 
 
@@ -257,6 +259,8 @@ def pod_body(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> FinishedBod
     today = pod.as_of or today
     sections = [
         Section("Profile", pod_profile(pb, pod.id, root)),
+        Section("Cycles", cycles.pod_cycles(pb, pod.id, root, today)),
+        Section("Decision log", cycles.pod_decision_log(pb, pod.id, root)),
         Section("Automatic diagnosis", diagnostics.pod_diagnosis(pb, pod.id, root, today)),
         Section("Composition check", diagnostics.pod_composition(pb, pod.id, root, today)),
         Section("Quarter calendar", quarter.pod_quarter(pb, pod.id, root, today)),

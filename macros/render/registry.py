@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from macros.render import (
         changelog,
         cycle,
+        cycles,
         diagnostics,
         diagrams,
         economics,
@@ -46,9 +47,9 @@ if TYPE_CHECKING:
     )
     from macros.render import templates as templates_render
 else:  # `playbook check` reads only the specs: it need not import Jinja and every renderer
-    (changelog, cycle, diagnostics, diagrams, economics, glossary, onboarding, pods, quarter,
+    (changelog, cycle, cycles, diagnostics, diagrams, economics, glossary, onboarding, pods, quarter,
      review_status, roles, scoping, sources, templates_render) = map(_Lazy, (
-        "changelog", "cycle", "diagnostics", "diagrams", "economics", "glossary", "onboarding",
+        "changelog", "cycle", "cycles", "diagnostics", "diagrams", "economics", "glossary", "onboarding",
         "pods", "quarter", "review_status", "roles", "scoping", "sources", "templates"))
 
 
@@ -137,6 +138,13 @@ MACROS: tuple[MacroSpec, ...] = (
     MacroSpec("cycle_results", (), "The published results of running the cycle, each with its source.",
               lambda p: cycle.cycle_results(p.pb, p.root),
               lambda pb: (pb.cycle.results,)),
+    MacroSpec("cycle_flag_rules", (),
+              "The flags raised on pods' cycle records: each rule, its threshold and its source.",
+              lambda p: cycles.flag_rules(p.pb, p.root),
+              lambda pb: (pb.cycle.flags,)),
+    MacroSpec("cycle_examples", (),
+              "Links to the pods whose recorded cycles illustrate the cycle, with their briefings.",
+              lambda p: cycles.cycle_examples(p.pb, p.root, p.today)),
     MacroSpec("diagnostic_checklist", (_arg("diagnostic_id", "diagnostic"),),
               "A printable checklist of a diagnostic's signals that scripts turn into a live score.",
               lambda p, diagnostic_id: diagnostics.diagnostic_checklist(p.pb, diagnostic_id,
