@@ -28,6 +28,9 @@ def copy_project(dest: Path, pods: Sequence[Path] = (), *, source: Path = ROOT) 
                     ignore=shutil.ignore_patterns("__pycache__"))
     for path in pods:
         shutil.copy2(path, dest / "data" / "pods" / path.name)
+        records = path.with_suffix("")  # the pod's cycle records, data/pods/<pod id>/
+        if records.is_dir():
+            shutil.copytree(records, dest / "data" / "pods" / path.stem)
     return dest / "mkdocs.yml"
 
 

@@ -16,6 +16,7 @@ from macros.cli.scaffold import new_file
 from macros.load.loader import load_playbook
 from macros.load.yaml_reader import read_yaml
 from macros.model import data as m
+from macros.model.calendar import week_span
 
 DAY = dt.timedelta(days=1)
 
@@ -30,6 +31,11 @@ class Context:
     diagnostic: str
     today: dt.date
     builders: dict[str, list[str]] = field(default_factory=dict)  # asset id -> pods that built it
+    cycle: m.CycleFile | None = None  # the cycle's lengths, to date the cycle records
+    columns: tuple[str, ...] = ()  # the decision log's column keys
+
+# Cycle records per synthetic pod (the benchmark's registry records six cycles a pod).
+CYCLES_PER_POD = 6
 
 
 def write_pods(data_dir: Path, count: int, *, seed: int, today: dt.date) -> list[Path]:
@@ -47,7 +53,8 @@ def _context(data_dir: Path, today: dt.date) -> Context:
     diagnostic = pb.diagnostics[0]
     ctx = Context(roles={r.id: r for r in pb.roles}, assets=tuple(a.id for a in pb.assets),
                   signals=tuple(s.id for s in diagnostic.signals), diagnostic=diagnostic.id,
-                  today=today)
+                  today=today, cycle=pb.cycle,
+                  columns=tuple(m.column_key(c.name) for c in pb.template("decision-log").columns))
     for pod in pb.pods:
         for held in pod.infrastructure:
             if held.status == "built":
@@ -72,7 +79,62 @@ def _write_pod(data_dir: Path, index: int, rng: random.Random, ctx: Context) -> 
     header = text.splitlines()[0]  # the schema line the editor's YAML plugin reads
     path.write_text(f"{header}\n# Synthetic pod written by `make bench`.\n{dump(starter)}",
                     encoding="utf-8")
+    _write_cycles(data_dir, pod, random.Random(rng.random()), ctx)
     return path
+
+
+def _write_cycles(data_dir: Path, pod: dict[str, Any], rng: random.Random, ctx: Context) -> None:
+    """Six cycle records, the last one the latest cycle that has ended (or cycles 1 to 6)."""
+    assert ctx.cycle is not None
+    launch: dt.date = pod["launch_date"]
+    ended = ((ctx.today - launch).days // (7 * ctx.cycle.length_weeks))
+    last = max(CYCLES_PER_POD, ended)
+    folder = data_dir / "pods" / pod["id"]
+    folder.mkdir(parents=True, exist_ok=True)
+    state = {"success": rng.uniform(70, 92), "errors": rng.uniform(1, 9), "adoption": rng.uniform(20, 80),
+             "kpi": rng.uniform(20, 60)}
+    for number in range(last - CYCLES_PER_POD + 1, last + 1):
+        record = _cycle_record(pod, number, rng, ctx, state)
+        text = ("# yaml-language-server: $schema=../../../schemas/cycle-record.schema.json\n"
+                f"# Synthetic cycle written by `make bench`.\n{dump({'cycle': record})}")
+        (folder / f"cycle-{number:02d}.yaml").write_text(text, encoding="utf-8")
+
+
+def _cycle_record(pod: dict[str, Any], number: int, rng: random.Random, ctx: Context,
+                  state: dict[str, float]) -> dict[str, Any]:
+    assert ctx.cycle is not None
+    week = [week_span(ctx.cycle, pod["launch_date"], number, w)[0] for w in (1, 2, 3, 4)]
+    for key, drift in (("success", 2.0), ("errors", 0.6), ("adoption", 6.0)):
+        state[key] = min(99.0, max(0.5, state[key] + rng.uniform(-drift, drift * 1.5)))
+    review: dict[str, Any] = {
+        "date": week[0] + rng.randint(0, 2) * DAY,
+        "task_success_rate": round(state["success"], 1), "error_rate": round(state["errors"], 1),
+        "adoption": round(state["adoption"]),
+        "kpi": {"value": round(state["kpi"] * rng.uniform(0.7, 1.0), 1),
+                "baseline": round(state["kpi"], 1), "unit": "minutes per item",
+                "lower_is_better": True},
+        "evaluation": [{"metric": e["name"], "value": round(e["value"] * rng.uniform(0.93, 1.05), 1)}
+                       for e in pod.get("evaluation_metrics", [])],
+        "samples_reviewed": rng.choice((0, 12, 20, 24, 25, 28, 30)),
+        "adjustment": {"kind": rng.choice(("prompt-regression", "data-quality",
+                                           "workflow-redesign", "training-gap")),
+                       "summary": rng.choice(vocab.REVIEW_NOTES)},
+    }
+    record: dict[str, Any] = {"pod": pod["id"], "number": number, "review": review,
+                              "build": {"rubric_changed": False, "feedback_patterns": []}}
+    if rng.random() < 0.8:
+        before = round(state["errors"], 1)
+        record["deploy"] = {
+            "date": week[2] + rng.randint(0, 4) * DAY, "error_rate_before": before,
+            "error_rate_72h": round(max(0.0, before + rng.uniform(-1.0, 1.5)), 1),
+            "rolled_back": rng.random() < 0.1}
+        if rng.random() < 0.85:
+            record["deploy"]["decision_log"] = {key: rng.choice(vocab.REVIEW_NOTES)
+                                                for key in ctx.columns if key != "date"}
+    record["briefing"] = {"date": week[3] + 4 * DAY}
+    if rng.random() < 0.8:
+        record["briefing"]["expansion_candidate"] = rng.choice(vocab.REVIEW_NOTES)
+    return record
 
 
 def dump(data: Any) -> str:

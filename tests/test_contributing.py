@@ -114,6 +114,9 @@ def command_args(command: str) -> list[str] | None:
     if target == "new-pod":
         assert "playbook new pod $(ID)" in makefile
         return ["new", "pod", words[2].removeprefix("ID=")]
+    if target == "new-cycle":
+        assert "playbook new cycle $(POD)" in makefile
+        return ["new", "cycle", words[2].removeprefix("POD=")]
     assert target in MAKE_TARGETS_ONLY, f"the test does not know how to run: {command}"
     return None
 

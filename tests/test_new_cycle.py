@@ -1,0 +1,79 @@
+"""`playbook new cycle POD` writes the next record, dated from the calendar, that passes the check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.cli.main import main
+from macros.cli.new_cycle import new_cycle
+from macros.cli.scaffold import ScaffoldError
+from macros.compute import quarter
+from macros.load.loader import load_playbook
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    shutil.copytree(DATA, tmp_path / "data")
+    return tmp_path / "data"
+
+
+@pytest.mark.parametrize("pod_id", ["harbourline-customer-service", "harbourline-procurement"])
+def test_next_record_follows_the_last(data: Path, pod_id: str) -> None:
+    before = load_playbook(data)
+    last = before.pod_cycles(pod_id)[-1]
+    path = new_cycle(pod_id, data, TODAY)
+    assert path.name == f"cycle-{last.number + 1:02d}.yaml"
+    after = load_playbook(data)  # raises if the new file does not pass the check
+    record = after.pod_cycles(pod_id)[-1]
+    assert record.number == last.number + 1
+    launch = after.pod(pod_id).launch_date
+    assert launch is not None
+    first, final = quarter.week_span(after, launch, record.number, 1)
+    assert first <= record.review.date <= final
+    assert record.review.adoption == last.review.adoption
+    assert record.review.kpi == last.review.kpi
+    assert record.deploy is None
+    assert record.briefing is None
+
+
+def test_first_record_is_the_running_cycle(data: Path) -> None:
+    pod_id = "professional-services-revenue-cycle"
+    pb = load_playbook(data)
+    pod = pb.pod(pod_id)
+    assert pod.launch_date is not None
+    assert pb.pod_cycles(pod_id) == ()
+    path = new_cycle(pod_id, data, TODAY)
+    running = quarter.cycle_on(pb, pod.launch_date, pod.as_of or TODAY)
+    assert path.name == f"cycle-{running:02d}.yaml"
+    load_playbook(data)
+
+
+def test_the_command_and_the_check(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = data.parent
+    assert main(["--root", str(root), "new", "cycle", "harbourline-procurement"]) == 0
+    assert "wrote " in capsys.readouterr().out
+    assert main(["--root", str(root), "check", "--no-pages"]) == 0
+
+
+@pytest.mark.parametrize(("pod_id", "words"), [
+    ("no-such-pod", "there is no pod 'no-such-pod'"),
+    ("Bad_Id", "is not a valid id"),
+])
+def test_refusals(data: Path, pod_id: str, words: str) -> None:
+    with pytest.raises(ScaffoldError, match=words):
+        new_cycle(pod_id, data, TODAY)
+
+
+def test_a_pod_without_launch_date(data: Path) -> None:
+    path = data / "pods" / "harbourline-procurement.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  launch_date: 2026-07-20\n", "")
+                    .replace("  as_of: 2027-02-05\n", ""), encoding="utf-8")
+    with pytest.raises(ScaffoldError, match="no launch date"):
+        new_cycle("harbourline-procurement", data, TODAY)
