@@ -34,7 +34,7 @@ class Context:
     cycle: m.CycleFile | None = None  # the cycle's lengths, to date the cycle records
     columns: tuple[str, ...] = ()  # the decision log's column keys
 
-# Cycle records per synthetic pod (the benchmark's registry records six cycles a pod).
+# Cycle records per synthetic pod old enough to have run six cycles.
 CYCLES_PER_POD = 6
 
 
@@ -84,16 +84,18 @@ def _write_pod(data_dir: Path, index: int, rng: random.Random, ctx: Context) -> 
 
 
 def _write_cycles(data_dir: Path, pod: dict[str, Any], rng: random.Random, ctx: Context) -> None:
-    """Six cycle records, the last one the latest cycle that has ended (or cycles 1 to 6)."""
+    """The last six cycles that have ended (fewer for a pod launched less than six cycles ago):
+    a record never holds a date after the build date."""
     assert ctx.cycle is not None
     launch: dt.date = pod["launch_date"]
-    ended = ((ctx.today - launch).days // (7 * ctx.cycle.length_weeks))
-    last = max(CYCLES_PER_POD, ended)
+    last = (ctx.today - launch).days // (7 * ctx.cycle.length_weeks)  # cycles that have ended
+    if last < 1:
+        return
     folder = data_dir / "pods" / pod["id"]
     folder.mkdir(parents=True, exist_ok=True)
     state = {"success": rng.uniform(70, 92), "errors": rng.uniform(1, 9), "adoption": rng.uniform(20, 80),
              "kpi": rng.uniform(20, 60)}
-    for number in range(last - CYCLES_PER_POD + 1, last + 1):
+    for number in range(max(1, last - CYCLES_PER_POD + 1), last + 1):
         record = _cycle_record(pod, number, rng, ctx, state)
         text = ("# yaml-language-server: $schema=../../../schemas/cycle-record.schema.json\n"
                 f"# Synthetic cycle written by `make bench`.\n{dump({'cycle': record})}")

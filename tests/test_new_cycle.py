@@ -24,8 +24,8 @@ def data(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-@pytest.mark.parametrize("pod_id", ["harbourline-customer-service", "harbourline-procurement"])
-def test_next_record_follows_the_last(data: Path, pod_id: str) -> None:
+def test_next_record_follows_the_last(data: Path) -> None:
+    pod_id = "harbourline-procurement"  # its as_of lies after the end of its last record
     before = load_playbook(data)
     last = before.pod_cycles(pod_id)[-1]
     path = new_cycle(pod_id, data, TODAY)
@@ -41,6 +41,13 @@ def test_next_record_follows_the_last(data: Path, pod_id: str) -> None:
     assert record.review.kpi == last.review.kpi
     assert record.deploy is None
     assert record.briefing is None
+
+
+def test_no_record_after_as_of(data: Path) -> None:
+    pod_id = "harbourline-customer-service"  # its as_of lies inside its last recorded cycle
+    with pytest.raises(ScaffoldError, match="after the pod's as_of date"):
+        new_cycle(pod_id, data, TODAY)
+    assert not (data / "pods" / pod_id / "cycle-10.yaml").exists()
 
 
 def test_first_record_is_the_running_cycle(data: Path) -> None:
@@ -73,7 +80,8 @@ def test_refusals(data: Path, pod_id: str, words: str) -> None:
 
 def test_a_pod_without_launch_date(data: Path) -> None:
     path = data / "pods" / "harbourline-procurement.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("  launch_date: 2026-07-20\n", "")
-                    .replace("  as_of: 2027-02-05\n", ""), encoding="utf-8")
+    kept = [line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith(("  launch_date:", "  as_of:"))]
+    path.write_text("".join(kept), encoding="utf-8")
     with pytest.raises(ScaffoldError, match="no launch date"):
         new_cycle("harbourline-procurement", data, TODAY)

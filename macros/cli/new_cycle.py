@@ -29,6 +29,11 @@ def new_cycle(pod_id: str, data_dir: Path, today: dt.date) -> Path:
     number = previous.number + 1 if previous else _running(cycle, launch, pod.as_of or today)
     path = data_dir / "pods" / pod_id / f"cycle-{number:02d}.yaml"
     weeks = [week_span(cycle, launch, number, w) for w in range(1, cycle.length_weeks + 1)]
+    if pod.as_of is not None and weeks[0][0] > pod.as_of:
+        raise scaffold.ScaffoldError(
+            f"cycle {number} of '{pod_id}' starts on {weeks[0][0]}, after the pod's as_of date "
+            f"{pod.as_of} (the day its page describes); move as_of in data/pods/{pod_id}.yaml "
+            "to a day in that cycle first")
     text = scaffold.environment().get_template("cycle.yaml.j2").render(
         pod=pod, number=number, weeks=weeks, previous=previous, today=today,
         briefing=weeks[-1][0] + dt.timedelta(days=BRIEFING_OFFSET_DAYS),
