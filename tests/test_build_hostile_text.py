@@ -65,8 +65,8 @@ def test_the_page_is_well_formed(hostile_page: str) -> None:
 def test_the_sections_are_the_pages_own(hostile_page: str) -> None:
     # The pod's sections as the renderer made them, with nothing found in their text.
     headings = [h.text.rstrip("¶").strip() for h in article(hostile_page).find_all("h2")]
-    assert headings[:4] == ["Profile", "Automatic diagnosis", "Composition check",
-                            "Quarter calendar"]
+    assert headings[:6] == ["Profile", "Cycles", "Decision log", "Automatic diagnosis",
+                            "Composition check", "Quarter calendar"]
     assert not [h for h in headings if "heading" in h or "title" in h or "line" in h]
     assert [h.text for h in article(hostile_page).find_all("h1")] == [
         "Customer service pod (illustrative)"]
