@@ -33,7 +33,7 @@ def number(value: float) -> str:
 @pytest.mark.parametrize("pod_id", ILLUSTRATIVE)
 def test_briefing_shows_the_latest_record(built_site: Path, pb: Playbook, pod_id: str) -> None:
     latest = pb.pod_cycles(pod_id)[-1]
-    article = page(built_site, urls.briefing(pod_id)).find("article", cls="pod-briefing")
+    article = page(built_site, urls.briefing(pod_id)).find("div", cls="pod-briefing")
     text = article.text
     assert f"Cycle {latest.number}" in text
     assert f"read {latest.review.samples_reviewed} production outputs" in text or (
