@@ -254,3 +254,15 @@ def test_pages_may_not_reach_python_objects(tmp_path: Path, jinja: str) -> None:
                                encoding="utf-8")
     found = check_page_templates(docs, {"role_card"})
     assert [e.line for e in found if "not allowed in a page" in e.message] == [6], found
+
+
+def test_loaded_files_are_typed_for_every_kind() -> None:
+    import typing
+
+    from macros.load.loaded import LoadedFiles
+    from macros.model.data_files import KINDS
+
+    hints = typing.get_type_hints(LoadedFiles)
+    assert set(hints) == {k.name for k in KINDS}
+    for kind in KINDS:  # list[Loaded[<the kind's model>]]
+        assert typing.get_args(typing.get_args(hints[kind.name])[0]) == (kind.model,), kind.name

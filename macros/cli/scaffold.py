@@ -100,7 +100,7 @@ def starter_roles(data_dir: Path) -> list[StarterRole]:
     found = []
     roles = data_files.kind("roles")
     for path in sorted(data_dir.glob(roles.glob)):
-        loaded = load_file(data_dir, path, roles.model, errors)
+        loaded = load_file(data_dir, path, m.RolesFile, errors)
         if loaded is not None:
             found.append(loaded.model.role)
     if errors or not found:

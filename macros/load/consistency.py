@@ -7,12 +7,12 @@ inherited from a pod that never built it). The pod's "as of" day is `as_of`, or 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from macros.load.loaded import Loaded
+from macros.load.loaded import AnyFile, Loaded
 from macros.model import data as m
 from macros.model.errors import DataError, format_path
 
@@ -30,7 +30,7 @@ class _Dated:
     date: dt.date
 
 
-def pod_consistency(pods: list[Loaded], records: list[Loaded],
+def pod_consistency(pods: Sequence[Loaded[m.PodFile]], records: Sequence[Loaded[m.CycleRecordFile]],
                     today: dt.date) -> Iterator[DataError]:
     """Every contradiction inside a pod file, between a pod and the pods it inherits from, and
     between a pod and its cycle records."""
@@ -40,13 +40,13 @@ def pod_consistency(pods: list[Loaded], records: list[Loaded],
         yield from _date_order(item, pod, today)
         yield from _stage_dates(item, pod)
         yield from _inheritance(item, pod, by_id, today)
-    for item in records:
-        pod = by_id.get(item.model.cycle.pod)
-        if pod is not None:
-            yield from _record_dates(item, pod, today)
+    for record in records:
+        owner = by_id.get(record.model.cycle.pod)
+        if owner is not None:
+            yield from _record_dates(record, owner, today)
 
 
-def _record_dates(item: Loaded, pod: m.Pod, today: dt.date) -> Iterator[DataError]:
+def _record_dates(item: Loaded[m.CycleRecordFile], pod: m.Pod, today: dt.date) -> Iterator[DataError]:
     """A cycle record's dates lie between the pod's launch and its as_of day (or the build date)."""
     as_of = min(_as_of(pod, today), today)
     for path, day in _dates_in(item.model, ()):
@@ -70,7 +70,7 @@ def _dates_in(value: object, path: Path) -> Iterator[tuple[Path, dt.date]]:
             yield from _dates_in(child, (*path, i))
 
 
-def _error(item: Loaded, path: Path, message: str, hint: str) -> DataError:
+def _error(item: AnyFile, path: Path, message: str, hint: str) -> DataError:
     return DataError(item.file, item.line(*path), format_path(path), message, hint)
 
 
@@ -78,7 +78,7 @@ def _as_of(pod: m.Pod, today: dt.date) -> dt.date:
     return pod.as_of or today
 
 
-def _date_order(item: Loaded, pod: m.Pod, today: dt.date) -> Iterator[DataError]:
+def _date_order(item: AnyFile, pod: m.Pod, today: dt.date) -> Iterator[DataError]:
     launch, production = pod.launch_date, pod.first_production_date
     if production is not None and launch is None:
         yield _error(item, ("pod", "first_production_date"), "a first production date is "
@@ -101,7 +101,7 @@ def _date_order(item: Loaded, pod: m.Pod, today: dt.date) -> Iterator[DataError]
                              f"launch date {launch}", "check both dates")
 
 
-def _not_in_future(item: Loaded, pod: m.Pod, today: dt.date) -> Iterator[DataError]:
+def _not_in_future(item: AnyFile, pod: m.Pod, today: dt.date) -> Iterator[DataError]:
     for fact in _dated(pod):
         if fact.date <= today:
             continue
@@ -125,7 +125,7 @@ def _dated(pod: m.Pod) -> Iterator[_Dated]:
         yield _Dated(("pod", "sample_reviews", s, "date"), "sample review", sample.date)
 
 
-def _stage_dates(item: Loaded, pod: m.Pod) -> Iterator[DataError]:
+def _stage_dates(item: AnyFile, pod: m.Pod) -> Iterator[DataError]:
     if pod.stage in _PRODUCING and pod.first_production_date is None:
         yield _error(item, ("pod", "stage"), f"the stage is '{pod.stage}' but no "
                      "first_production_date is given", "add 'first_production_date:' or "
@@ -136,7 +136,7 @@ def _stage_dates(item: Loaded, pod: m.Pod) -> Iterator[DataError]:
                      "set the stage to production, or remove first_production_date")
 
 
-def _inheritance(item: Loaded, pod: m.Pod, by_id: dict[str, m.Pod],
+def _inheritance(item: AnyFile, pod: m.Pod, by_id: dict[str, m.Pod],
                  today: dt.date) -> Iterator[DataError]:
     for i, held in enumerate(pod.infrastructure):
         path: Path = ("pod", "infrastructure", i, "from_pod")
@@ -152,7 +152,7 @@ def _inheritance(item: Loaded, pod: m.Pod, by_id: dict[str, m.Pod],
             yield from _source_built(item, path, pod, held.asset, source, by_id, today)
 
 
-def _source_built(item: Loaded, path: Path, pod: m.Pod, asset: str, source: m.Pod,
+def _source_built(item: AnyFile, path: Path, pod: m.Pod, asset: str, source: m.Pod,
                   by_id: dict[str, m.Pod], today: dt.date) -> Iterator[DataError]:
     status = {held.asset: held for held in source.infrastructure}.get(asset)
     if status is None or status.status != "built":

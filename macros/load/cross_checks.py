@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
 from macros.load.consistency import pod_consistency
 from macros.load.cycle_checks import check_cycles
-from macros.load.loaded import Loaded
+from macros.load.loaded import AnyFile, LoadedFiles
 from macros.model.errors import DataError
 from macros.model.urls import RESERVED_POD_IDS, build_date
 
@@ -19,7 +19,7 @@ Known = dict[str, frozenset[str]]
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # the shape of an id (macros.model.data.Id)
 
 
-def check_references(loaded: dict[str, list[Loaded]], incomplete: Collection[str] = (),
+def check_references(loaded: LoadedFiles, incomplete: Collection[str] = (),
                      today: dt.date | None = None) -> list[DataError]:
     """Every cross-file problem in the loaded (valid) files.
 
@@ -50,7 +50,7 @@ _ID_FILES = {"role": "roles", "template": "templates", "pod": "pods", "asset": "
              "signal": "diagnostics"}
 
 
-def known_ids(loaded: dict[str, list[Loaded]], incomplete: Collection[str] = ()) -> Known:
+def known_ids(loaded: LoadedFiles, incomplete: Collection[str] = ()) -> Known:
     """Every id by kind ("role", "pod", "signal" as "diagnostic/signal", ...) in the loaded files."""
     sources = loaded["sources"][0].model.sources if loaded["sources"] else ()
     diagnostics = {item.model.diagnostic.id: item.model.diagnostic
@@ -69,13 +69,13 @@ def known_ids(loaded: dict[str, list[Loaded]], incomplete: Collection[str] = ())
             for kind, found in ids.items()}
 
 
-def _error(item: Loaded, path: Path, message: str, hint: str) -> DataError:
+def _error(item: AnyFile, path: Path, message: str, hint: str) -> DataError:
     from macros.model.errors import format_path
 
     return DataError(item.file, item.line(*path), format_path(path), message, hint)
 
 
-def _dangling(item: Loaded, path: Path, kind: str, value: str, known: Collection[str]) -> DataError:
+def _dangling(item: AnyFile, path: Path, kind: str, value: str, known: Collection[str]) -> DataError:
     import difflib
 
     close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
@@ -85,10 +85,12 @@ def _dangling(item: Loaded, path: Path, kind: str, value: str, known: Collection
     return _error(item, path, f"there is no {kind} with id '{value}'", hint)
 
 
-def _file_ids(loaded: dict[str, list[Loaded]], known: Any) -> Iterator[DataError]:
-    for what, key in (("roles", "role"), ("pods", "pod"), ("templates", "template"),
-                      ("diagnostics", "diagnostic")):
-        for item in loaded[what]:
+def _file_ids(loaded: LoadedFiles, known: Any) -> Iterator[DataError]:
+    files: list[tuple[str, Sequence[AnyFile]]] = [
+        ("role", loaded["roles"]), ("pod", loaded["pods"]), ("template", loaded["templates"]),
+        ("diagnostic", loaded["diagnostics"])]
+    for key, items in files:
+        for item in items:
             model_id = getattr(item.model, key).id
             stem = PurePosixPath(item.file).stem
             if model_id != stem:
@@ -97,7 +99,7 @@ def _file_ids(loaded: dict[str, list[Loaded]], known: Any) -> Iterator[DataError
                              f"name '{stem}.yaml'", f"rename the file to '{model_id}.yaml'{other}")
 
 
-def _duplicates(item: Loaded, entries: Iterable[tuple[Path, str]], kind: str) -> Iterator[DataError]:
+def _duplicates(item: AnyFile, entries: Iterable[tuple[Path, str]], kind: str) -> Iterator[DataError]:
     seen: dict[str, Path] = {}
     for path, value in entries:
         if value in seen:
@@ -108,39 +110,39 @@ def _duplicates(item: Loaded, entries: Iterable[tuple[Path, str]], kind: str) ->
             seen[value] = path
 
 
-def _unique_ids(loaded: dict[str, list[Loaded]], known: Any) -> Iterator[DataError]:
+def _unique_ids(loaded: LoadedFiles, known: Any) -> Iterator[DataError]:
     for item in loaded["sources"]:
         yield from _duplicates(item, ((("sources", i, "id"), s.id)
                                       for i, s in enumerate(item.model.sources)), "source")
         for i, source in enumerate(item.model.sources):
             yield from _duplicates(item, ((("sources", i, "findings", j, "id"), f.id)
                                           for j, f in enumerate(source.findings)), "finding")
-    for item in loaded["assets"]:
-        yield from _duplicates(item, ((("assets", i, "id"), a.id)
-                                      for i, a in enumerate(item.model.assets)), "asset")
-    for item in loaded["cycle"]:
+    for assets_file in loaded["assets"]:
+        yield from _duplicates(assets_file, ((("assets", i, "id"), a.id)
+                                      for i, a in enumerate(assets_file.model.assets)), "asset")
+    for cycle_file in loaded["cycle"]:
         acts = [(("weeks", w, "activities", a, "id"), act.id)
-                for w, week in enumerate(item.model.weeks)
+                for w, week in enumerate(cycle_file.model.weeks)
                 for a, act in enumerate(week.activities)]
-        yield from _duplicates(item, acts, "activity")
+        yield from _duplicates(cycle_file, acts, "activity")
         rules = [(("weeks", w, "activities", a, "rules", r, "id"), rule.id)
-                 for w, week in enumerate(item.model.weeks)
+                 for w, week in enumerate(cycle_file.model.weeks)
                  for a, act in enumerate(week.activities)
                  for r, rule in enumerate(act.rules)]
-        yield from _duplicates(item, rules, "rule")
-    for item in loaded["diagnostics"]:
-        yield from _duplicates(item, ((("diagnostic", "signals", i, "id"), s.id)
-                                      for i, s in enumerate(item.model.diagnostic.signals)), "signal")
-    for item in loaded["glossary"]:
-        yield from _duplicates(item, ((("terms", i, "term"), t.term)
-                                      for i, t in enumerate(item.model.terms)), "glossary term")
-        for i, term in enumerate(item.model.terms):
+        yield from _duplicates(cycle_file, rules, "rule")
+    for diag_file in loaded["diagnostics"]:
+        yield from _duplicates(diag_file, ((("diagnostic", "signals", i, "id"), s.id)
+                                      for i, s in enumerate(diag_file.model.diagnostic.signals)), "signal")
+    for terms_file in loaded["glossary"]:
+        yield from _duplicates(terms_file, ((("terms", i, "term"), t.term)
+                                      for i, t in enumerate(terms_file.model.terms)), "glossary term")
+        for i, term in enumerate(terms_file.model.terms):
             if "]" in term.term or "[" in term.term:
-                yield _error(item, ("terms", i, "term"), "a term cannot contain '[' or ']'",
+                yield _error(terms_file, ("terms", i, "term"), "a term cannot contain '[' or ']'",
                              "write the term without brackets (it becomes a tooltip)")
 
 
-def _role_refs(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[DataError]:
+def _role_refs(loaded: LoadedFiles, known: Known) -> Iterator[DataError]:
     for item in loaded["cycle"]:
         for w, week in enumerate(item.model.weeks):
             for a, act in enumerate(week.activities):
@@ -148,14 +150,14 @@ def _role_refs(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[DataEr
                     if raci.role not in known["role"]:
                         path = ("weeks", w, "activities", a, "raci", r, "role")
                         yield _dangling(item, path, "role", raci.role, known["role"])
-    for item in loaded["changelog"]:
-        for c, change in enumerate(item.model.changes):
+    for log_file in loaded["changelog"]:
+        for c, change in enumerate(log_file.model.changes):
             for r, role in enumerate(change.roles):
                 if role not in known["role"]:
-                    yield _dangling(item, ("changes", c, "roles", r), "role", role, known["role"])
+                    yield _dangling(log_file, ("changes", c, "roles", r), "role", role, known["role"])
 
 
-def _cycle_rules(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[DataError]:
+def _cycle_rules(loaded: LoadedFiles, known: Known) -> Iterator[DataError]:
     for item in loaded["cycle"]:
         cycle = item.model
         numbers = [week.number for week in cycle.weeks]
@@ -181,7 +183,7 @@ def _cycle_rules(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[Data
                                      "make max_value at least value, or remove it")
 
 
-def _template_refs(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[DataError]:
+def _template_refs(loaded: LoadedFiles, known: Known) -> Iterator[DataError]:
     for item in loaded["templates"]:
         template = item.model.template
         if template.owner not in known["role"]:
@@ -191,7 +193,7 @@ def _template_refs(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[Da
                          "add 'sections:' for a document or 'columns:' for a table")
 
 
-def _pod_refs(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[DataError]:
+def _pod_refs(loaded: LoadedFiles, known: Known) -> Iterator[DataError]:
     for item in loaded["pods"]:
         pod = item.model.pod
         if pod.id in RESERVED_POD_IDS:
@@ -220,7 +222,7 @@ def _pod_refs(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[DataErr
         yield from _pod_reviews(item, pod, known)
 
 
-def _pod_reviews(item: Loaded, pod: Any, known: Known) -> Iterator[DataError]:
+def _pod_reviews(item: AnyFile, pod: Any, known: Known) -> Iterator[DataError]:
     for r, review in enumerate(pod.reviews):
         if review.diagnostic not in known["diagnostic"]:
             yield _dangling(item, ("pod", "reviews", r, "diagnostic"), "diagnostic",
@@ -239,7 +241,7 @@ def _pod_reviews(item: Loaded, pod: Any, known: Known) -> Iterator[DataError]:
                          "answer every signal with true or false")
 
 
-def _citations(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[DataError]:
+def _citations(loaded: LoadedFiles, known: Known) -> Iterator[DataError]:
     for what in ("roles", "cycle", "templates", "pods"):
         for item in loaded[what]:
             for path, cite in _citations_of(item):
@@ -253,7 +255,7 @@ def _citations(loaded: dict[str, list[Loaded]], known: Known) -> Iterator[DataEr
                     yield _dangling(item, (*path, "finding"), "finding", cite["finding"], findings)
 
 
-def _citations_of(item: Loaded) -> Iterator[tuple[Path, dict[str, Any]]]:
+def _citations_of(item: AnyFile) -> Iterator[tuple[Path, dict[str, Any]]]:
     # A pod cites only through its economics; skipping the full walk keeps big registries fast.
     pod = getattr(item.model, "pod", None)
     if pod is not None:
@@ -275,7 +277,7 @@ def _walk_citations(value: Any, path: Path) -> Iterator[tuple[Path, dict[str, An
             yield from _walk_citations(child, (*path, i))
 
 
-def _diagnostic_rules(loaded: dict[str, list[Loaded]], known: Any) -> Iterator[DataError]:
+def _diagnostic_rules(loaded: LoadedFiles, known: Any) -> Iterator[DataError]:
     for item in loaded["diagnostics"]:
         diagnostic = item.model.diagnostic
         scores = [band.min_score for band in diagnostic.verdicts]
@@ -287,7 +289,7 @@ def _diagnostic_rules(loaded: dict[str, list[Loaded]], known: Any) -> Iterator[D
                          "give each verdict its own min_score")
 
 
-def _time_ranges(loaded: dict[str, list[Loaded]], known: Any) -> Iterator[DataError]:
+def _time_ranges(loaded: LoadedFiles, known: Any) -> Iterator[DataError]:
     for item in loaded["roles"]:
         time = item.model.role.time
         for phase in ("first_quarter", "steady_state"):

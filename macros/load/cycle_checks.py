@@ -8,7 +8,7 @@ import itertools
 from collections.abc import Collection, Iterator
 from pathlib import PurePosixPath
 
-from macros.load.loaded import Loaded
+from macros.load.loaded import AnyFile, Loaded, LoadedFiles
 from macros.model import data as m
 from macros.model.calendar import week_span
 from macros.model.errors import DataError, format_path
@@ -19,7 +19,7 @@ DECISION_LOG = "decision-log"
 NEEDS_THRESHOLD = frozenset({"few-samples", "error-rate-rose", "rejection-rose", "low-adoption"})
 
 
-def _error(item: Loaded, path: Path, message: str, hint: str) -> DataError:
+def _error(item: AnyFile, path: Path, message: str, hint: str) -> DataError:
     return DataError(item.file, item.line(*path), format_path(path), message, hint)
 
 
@@ -28,7 +28,7 @@ def _suggest(value: str, known: list[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(known) or '(none)'}"
 
 
-def check_cycles(loaded: dict[str, list[Loaded]],
+def check_cycles(loaded: LoadedFiles,
                  known_pods: Collection[str] | None = None) -> list[DataError]:
     """Every problem in the cycle records and in the flag rules of `cycle.yaml`.
 
@@ -43,7 +43,7 @@ def check_cycles(loaded: dict[str, list[Loaded]],
     # Without a valid decision-log template (its file has errors) any column name may be right.
     columns = [m.column_key(c.name) for item in logs for c in item.model.template.columns] \
         if logs else None
-    numbers: dict[str, list[tuple[int, Loaded]]] = {}
+    numbers: dict[str, list[tuple[int, AnyFile]]] = {}
     for item in loaded["cycles"]:
         record = item.model.cycle
         errors.extend(_place(item, record, pods, pods if known_pods is None else known_pods))
@@ -55,7 +55,7 @@ def check_cycles(loaded: dict[str, list[Loaded]],
     return errors
 
 
-def _flag_rules(item: Loaded) -> Iterator[DataError]:
+def _flag_rules(item: Loaded[m.CycleFile]) -> Iterator[DataError]:
     cycle = item.model
     rules = {r.id for w in cycle.weeks for a in w.activities for r in a.rules}
     seen: set[str] = set()
@@ -73,7 +73,7 @@ def _flag_rules(item: Loaded) -> Iterator[DataError]:
                          "add 'threshold:' or 'from_rule:' (the id of a rule with the number)")
 
 
-def _place(item: Loaded, record: m.CycleRecord, pods: dict[str, m.Pod],
+def _place(item: AnyFile, record: m.CycleRecord, pods: dict[str, m.Pod],
            known_pods: Collection[str]) -> Iterator[DataError]:
     path = PurePosixPath(item.file)
     folder, expected = path.parent.name, f"cycle-{record.number:02d}.yaml"
@@ -92,7 +92,7 @@ def _place(item: Loaded, record: m.CycleRecord, pods: dict[str, m.Pod],
                      f"'{path.name}'", f"name the file '{expected}', or set number to match it")
 
 
-def _contiguous(found: list[tuple[int, Loaded]]) -> Iterator[DataError]:
+def _contiguous(found: list[tuple[int, AnyFile]]) -> Iterator[DataError]:
     ordered = sorted(found, key=lambda pair: pair[0])
     for (before, _), (number, item) in itertools.pairwise(ordered):
         if number != before + 1:
@@ -103,7 +103,7 @@ def _contiguous(found: list[tuple[int, Loaded]]) -> Iterator[DataError]:
                          "new cycle POD`, or renumber this one")
 
 
-def _record(item: Loaded, record: m.CycleRecord, pod: m.Pod, cycle: m.CycleFile,
+def _record(item: AnyFile, record: m.CycleRecord, pod: m.Pod, cycle: m.CycleFile,
             columns: list[str] | None) -> Iterator[DataError]:
     yield from _dates(item, record, pod, cycle)
     names = [e.name for e in pod.evaluation_metrics]
@@ -123,7 +123,7 @@ def _record(item: Loaded, record: m.CycleRecord, pod: m.Pod, cycle: m.CycleFile,
                      "expansion candidate", "add 'expansion_candidate:', or remove 'decision:'")
 
 
-def _deploy(item: Loaded, deploy: m.CycleDeploy, columns: list[str] | None) -> Iterator[DataError]:
+def _deploy(item: AnyFile, deploy: m.CycleDeploy, columns: list[str] | None) -> Iterator[DataError]:
     base: Path = ("cycle", "deploy")
     if deploy.date is None:
         given = [k for k in ("error_rate_before", "error_rate_72h", "rejection_rate_before",
@@ -140,7 +140,7 @@ def _deploy(item: Loaded, deploy: m.CycleDeploy, columns: list[str] | None) -> I
                          f"'{key}'", _suggest(key, columns))
 
 
-def _dates(item: Loaded, record: m.CycleRecord, pod: m.Pod, cycle: m.CycleFile) -> Iterator[DataError]:
+def _dates(item: AnyFile, record: m.CycleRecord, pod: m.Pod, cycle: m.CycleFile) -> Iterator[DataError]:
     launch = pod.launch_date
     assert launch is not None
     last = cycle.length_weeks

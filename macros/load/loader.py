@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import multiprocessing
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
 from macros.load.cross_checks import check_references
 from macros.load.limits import MAX_DATA_BYTES, MAX_FILE_BYTES, MAX_PROBLEMS_PER_FILE, size_text
-from macros.load.loaded import Loaded
+from macros.load.loaded import AnyFile, Loaded, LoadedFiles
 from macros.load.messages import explain
 from macros.load.yaml_reader import YamlDocument, read_yaml
 from macros.model.data_files import KINDS
@@ -46,7 +46,7 @@ def load_playbook(data_dir: Path, today: dt.date | None = None) -> Playbook:
 class LoadedData:
     """What loading found: the valid files by kind, every error, and the kinds missing a file."""
 
-    files: dict[str, list[Loaded]]
+    files: LoadedFiles
     errors: list[DataError]
     incomplete: frozenset[str]
 
@@ -61,20 +61,27 @@ def load_all(data_dir: Path, today: dt.date | None = None) -> LoadedData:
     paths = {what: _paths(data_dir, pattern, errors) for what, pattern, _ in LAYOUT}
     total = sum(path.stat().st_size for found in paths.values() for path in found)
     if total > MAX_DATA_BYTES:
-        return LoadedData({what: [] for what, _, _ in LAYOUT}, [DataError(
+        return LoadedData(_typed({what: [] for what, _, _ in LAYOUT}), [DataError(
             data_dir.name, 1, "", f"the data files hold {size_text(total)}, above the limit of "
             f"{size_text(MAX_DATA_BYTES)} (MAX_DATA_BYTES)",
             "remove files that do not belong in data/")], frozenset(what for what, _, _ in LAYOUT))
-    loaded: dict[str, list[Loaded]] = {}
+    by_kind: dict[str, list[AnyFile]] = {}
     incomplete: set[str] = set()
     with _no_cyclic_gc():
         for what, _pattern, model in LAYOUT:
             before = len(errors)
-            loaded[what] = _load_kind(data_dir, paths[what], model, errors)
+            by_kind[what] = list(_load_kind(data_dir, paths[what], model, errors))
             if len(errors) > before:
                 incomplete.add(what)
+    loaded = _typed(by_kind)
     errors.extend(check_references(loaded, incomplete, today))
     return LoadedData(loaded, errors, frozenset(incomplete))
+
+
+def _typed(by_kind: dict[str, list[AnyFile]]) -> LoadedFiles:
+    """The files by kind, typed: each list holds the files of the model LAYOUT gives its kind
+    (tests/test_hostile.py keeps LoadedFiles and the kinds in step)."""
+    return cast(LoadedFiles, by_kind)
 
 
 @contextmanager
@@ -105,7 +112,7 @@ def _paths(data_dir: Path, pattern: str, errors: list[DataError]) -> list[Path]:
 
 
 def _load_kind(data_dir: Path, paths: list[Path], model: type[M],
-               errors: list[DataError]) -> list[Loaded]:
+               errors: list[DataError]) -> list[Loaded[M]]:
     if len(paths) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
         return _load_in_two(data_dir, paths, model, errors)
     found = [load_file(data_dir, path, model, errors) for path in paths]
@@ -116,14 +123,15 @@ def _load_kind(data_dir: Path, paths: list[Path], model: type[M],
 PARALLEL_FROM = 300
 
 
-def _load_many(data_dir: Path, paths: list[Path], model: type[M]) -> tuple[list[Loaded], list[DataError]]:
+def _load_many(data_dir: Path, paths: list[Path],
+               model: type[M]) -> tuple[list[Loaded[M]], list[DataError]]:
     errors: list[DataError] = []
     found = [load_file(data_dir, path, model, errors) for path in paths]
     return [item for item in found if item is not None], errors
 
 
 def _load_in_two(data_dir: Path, paths: list[Path], model: type[M],
-                 errors: list[DataError]) -> list[Loaded]:
+                 errors: list[DataError]) -> list[Loaded[M]]:
     half = len(paths) // 2
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
         other = pool.submit(_load_many, data_dir, paths[half:], model)
@@ -135,7 +143,7 @@ def _load_in_two(data_dir: Path, paths: list[Path], model: type[M],
 
 def load_file(
     data_dir: Path, path: Path, model: type[M], errors: list[DataError]
-) -> Loaded | None:
+) -> Loaded[M] | None:
     """Read and validate one file; append its errors and return it when it is valid."""
     shown = _display(data_dir, path)
     size = path.stat().st_size
@@ -200,22 +208,19 @@ def _display(data_dir: Path, path: Path) -> str:
     return (Path(data_dir.name) / path.relative_to(data_dir)).as_posix()
 
 
-def assemble(loaded: dict[str, list[Loaded]]) -> Playbook:
+def assemble(loaded: LoadedFiles) -> Playbook:
     """The playbook from files that all loaded without errors."""
 
-    def models(what: str, attr: Callable[[Any], Any]) -> tuple[Any, ...]:
-        return tuple(attr(item.model) for item in loaded[what])
-
     return Playbook(
-        roles=tuple(sorted(models("roles", lambda f: f.role), key=lambda r: r.order)),
+        roles=tuple(sorted((item.model.role for item in loaded["roles"]), key=lambda r: r.order)),
         cycle=loaded["cycle"][0].model,
-        diagnostics=models("diagnostics", lambda f: f.diagnostic),
-        pods=models("pods", lambda f: f.pod),
-        templates=models("templates", lambda f: f.template),
+        diagnostics=tuple(item.model.diagnostic for item in loaded["diagnostics"]),
+        pods=tuple(item.model.pod for item in loaded["pods"]),
+        templates=tuple(item.model.template for item in loaded["templates"]),
         sources=loaded["sources"][0].model.sources,
         glossary=loaded["glossary"][0].model.terms,
         assets=loaded["assets"][0].model.assets,
         changes=tuple(sorted(loaded["changelog"][0].model.changes,
                              key=lambda c: c.date, reverse=True)),
-        cycles=models("cycles", lambda f: f.cycle),
+        cycles=tuple(item.model.cycle for item in loaded["cycles"]),
     )
