@@ -316,3 +316,28 @@ def review_trend(pod: m.Pod, diagnostic: m.Diagnostic) -> list[TrendPoint]:
             score = sum(weights.get(sid, 0) for sid, yes in review.signals.items() if yes)
             points.append(TrendPoint(review, score, band_for(diagnostic, score)))
     return points
+
+
+@dataclass(frozen=True)
+class ScoreGap:
+    """Why the latest committed review and the automatic diagnosis score a pod differently."""
+
+    review: TrendPoint
+    automatic: int
+    unanswerable: tuple[SignalResult, ...]  # ticked in the review; the data cannot answer them
+    cleared: tuple[SignalResult, ...]  # ticked in the review; the data now finds them not fired
+    data_only: tuple[SignalResult, ...]  # fired by the data; not ticked in the review
+
+
+def score_gap(found: Diagnosis, trend: list[TrendPoint]) -> ScoreGap | None:
+    """The signals behind a difference between the latest review and the diagnosis, if any."""
+    if not trend or trend[-1].score == found.score:
+        return None
+    latest = trend[-1]
+    ticked = {sid for sid, yes in latest.review.signals.items() if yes}
+    only_ticked = [r for r in found.results if r.signal.id in ticked and r.status != "fired"]
+    return ScoreGap(latest, found.score,
+                    tuple(r for r in only_ticked if r.status in ("unknown", "manual")),
+                    tuple(r for r in only_ticked if r.status == "clear"),
+                    tuple(r for r in found.results
+                          if r.status == "fired" and r.signal.id not in ticked))

@@ -14,13 +14,14 @@ from macros.compute.diagnosis import (
     composition,
     evaluate,
     review_trend,
+    score_gap,
     supplement_text,
 )
 from macros.model import data as m
 from macros.model.playbook import Playbook
 from macros.render import charts
 from macros.render.environment import render
-from macros.render.sources import cite_ref
+from macros.render.sources import cite_refs
 
 
 def band_ranges(diagnostic: m.Diagnostic) -> list[tuple[str, m.VerdictBand]]:
@@ -65,8 +66,11 @@ def signal_table(pb: Playbook, diagnostic_id: str, root: str) -> str:
 def pod_diagnosis(pb: Playbook, pod_id: str, root: str, today: dt.date) -> str:
     """Which signals the pod's data fires and why, the verdict, and its review trend."""
     pod = pb.pod(pod_id)
-    parts = [render("diagnostics-pod-diagnosis.html", pod=pod, diagnosis=evaluate(pb, pod, d, today),
-                    trend=_trend_rows(review_trend(pod, d), d), root=root) for d in pb.diagnostics]
+    parts = []
+    for d in pb.diagnostics:
+        found, trend = evaluate(pb, pod, d, today), review_trend(pod, d)
+        parts.append(render("diagnostics-pod-diagnosis.html", pod=pod, diagnosis=found,
+                            trend=_trend_rows(trend, d), gap=score_gap(found, trend), root=root))
     return "".join(parts)
 
 
@@ -105,7 +109,7 @@ def pod_composition(pb: Playbook, pod_id: str, root: str, today: dt.date | None 
     """The pod's staffing against the role guidance, as a chart and a table with its sources."""
     pod = pb.pod(pod_id)
     rows = [DeviationRow(d, KIND_LABELS[d.kind], supplement_text(d.holder),
-                         [cite_ref(pb, c, root) for c in d.cited])
+                         cite_refs(pb, d.cited, root))
             for d in composition(pb, pod)]
     chart = Markup(charts.staffing(pb, pod, today))  # rendered by the autoescaping env
     return render("diagnostics-composition.html", pod=pod, rows=rows, root=root, chart=chart)

@@ -14,7 +14,7 @@ from macros.model.playbook import Playbook
 from macros.render.csv_text import csv_bytes
 from macros.render.environment import render
 from macros.render.front_matter import brace_safe, front_matter
-from macros.render.sources import CitedText, cite_ref, cited_facts
+from macros.render.sources import CitedText, cite_refs, cited_facts
 
 RACI = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
 RACI_MEANING = {
@@ -73,7 +73,7 @@ def role_matrix_csv(pb: Playbook) -> bytes:
 
 
 def _citations(pb: Playbook, role: Role, root: str) -> list[Markup]:
-    return [cite_ref(pb, c, root) for c in role.time.cited]
+    return cite_refs(pb, role.time.cited, root)
 
 
 def _facts(pb: Playbook, role: Role, root: str) -> list[CitedText]:

@@ -104,6 +104,19 @@ def cite_ref(pb: Playbook, citation: Citation, root: str) -> Markup:
     return Markup(_link(source, anchor, citation.locator, root))  # rendered by the autoescaping env
 
 
+def cite_refs(pb: Playbook, citations: Iterable[Citation], root: str) -> list[Markup]:
+    """One link per source and place cited, in order: a list of sources never repeats a name
+    (several findings of one source link to the first of them)."""
+    seen: set[tuple[str, str | None]] = set()
+    refs = []
+    for citation in citations:
+        key = (citation.source, citation.locator)
+        if key not in seen:
+            seen.add(key)
+            refs.append(cite_ref(pb, citation, root))
+    return refs
+
+
 @dataclass(frozen=True)
 class CitedText:
     """A statement from data and its rendered citation."""
