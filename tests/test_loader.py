@@ -239,20 +239,3 @@ def test_cli_check_catches_a_misspelt_macro_in_a_page(tmp_path: Path, data: Path
     assert result.returncode == 1, result.stdout
     assert "docs/page.md:13: {{ role_matrx(...) }}: there is no macro called 'role_matrx'; " \
            "did you mean 'role_matrix'?" in result.stdout
-
-
-def test_many_files_load_the_same_in_two_processes(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Above PARALLEL_FROM files a second process reads half; results and errors are the same."""
-    import macros.load.loader as loader
-
-    pod = (data / "pods" / "acme.yaml").read_text(encoding="utf-8")
-    for number in range(6):
-        (data / "pods" / f"copy-{number}.yaml").write_text(
-            pod.replace("  id: acme\n", f"  id: copy-{number}\n"), encoding="utf-8")
-    replace(data / "pods" / "copy-4.yaml", "      allocation: 30\n", "      allocation: 150\n")
-    serial = errors_for(data)
-    monkeypatch.setattr(loader, "PARALLEL_FROM", 2)
-    assert errors_for(data) == serial
-    replace(data / "pods" / "copy-4.yaml", "      allocation: 150\n", "      allocation: 30\n")
-    assert [p.id for p in load_playbook(data).pods] == sorted(
-        ["acme", "beta", *[f"copy-{n}" for n in range(6)]])

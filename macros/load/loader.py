@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import multiprocessing
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,32 +111,8 @@ def _paths(data_dir: Path, pattern: str, errors: list[DataError]) -> list[Path]:
 
 def _load_kind(data_dir: Path, paths: list[Path], model: type[M],
                errors: list[DataError]) -> list[Loaded[M]]:
-    if len(paths) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        return _load_in_two(data_dir, paths, model, errors)
     found = [load_file(data_dir, path, model, errors) for path in paths]
     return [item for item in found if item is not None]
-
-
-# From this many files of one kind, half are read by a forked second process (two cores).
-PARALLEL_FROM = 300
-
-
-def _load_many(data_dir: Path, paths: list[Path],
-               model: type[M]) -> tuple[list[Loaded[M]], list[DataError]]:
-    errors: list[DataError] = []
-    found = [load_file(data_dir, path, model, errors) for path in paths]
-    return [item for item in found if item is not None], errors
-
-
-def _load_in_two(data_dir: Path, paths: list[Path], model: type[M],
-                 errors: list[DataError]) -> list[Loaded[M]]:
-    half = len(paths) // 2
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        other = pool.submit(_load_many, data_dir, paths[half:], model)
-        mine, my_errors = _load_many(data_dir, paths[:half], model)
-        theirs, their_errors = other.result()
-    errors.extend(my_errors + their_errors)
-    return mine + theirs
 
 
 def load_file(
