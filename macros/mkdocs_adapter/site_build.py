@@ -105,6 +105,10 @@ class SiteBuild:
         Also dates the page for the sitemap, which MkDocs writes before it renders any page.
         """
         page.update_date = self._last_change(page) or page.update_date
+        if not page.file.generated_by:
+            # "Last updated" beside "Last reviewed"; without git history the line is left out.
+            committed = self._changes.get(f"{self._docs}/{page.file.src_uri}")
+            page.meta["last_updated"] = committed.date().isoformat() if committed else None
         if self._fast.handles(page.file.src_uri):
             # Tooltips apply to Markdown text only, never inside HTML: nothing to add here.
             return self._fast.skeleton(page.file.src_uri)
