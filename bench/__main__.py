@@ -5,6 +5,8 @@ real configuration; and two baselines of the same pages pre-rendered to plain Ma
 Material without macros or hooks: one with the site's own navigation (pods reached through the
 registry, as the site does; `nav_baseline_s`, `nav_ratio`), one with Material's default
 navigation, which lists every pod page in the sidebar of every page (`baseline_s`, `ratio`).
+The `*_cpu_s` figures and ratios are CPU time (user + system, the calendar worker included),
+steadier than wall time when other work shares the machine.
 Progress goes to standard error, the JSON to standard out.
 """
 
@@ -138,10 +140,9 @@ def measure_size(folder: Path, pods: list[Path], settings: Settings) -> dict[str
         baselines.append(build(base_config, folder / "baseline-site", env, strict=False))
         checks.append(measure.run([PYTHON, "-m", "macros.cli.main", "--root", str(config.parent),
                                    "check"], cwd=config.parent, env=env))
-        _log(f"  run {number}/{runs}: build {builds[-1].seconds:.2f} s "
-             f"({builds[-1].peak_mb:.0f} MB), same-nav baseline {navs[-1].seconds:.2f} s "
-             f"({navs[-1].peak_mb:.0f} MB), default baseline {baselines[-1].seconds:.2f} s "
-             f"({baselines[-1].peak_mb:.0f} MB), check {checks[-1].seconds:.2f} s")
+        _log(f"  run {number}/{runs}: build {_run_text(builds[-1])}, same-nav baseline "
+             f"{_run_text(navs[-1])}, default baseline {_run_text(baselines[-1])}, "
+             f"check {checks[-1].seconds:.2f} s")
     return _entry(len(pods), folder, builds, {"nav": navs, "default": baselines}, checks)
 
 
@@ -166,6 +167,10 @@ def _entry(pods: int, folder: Path, builds: list[measure.Run],
         "pods": pods, "pages": stats.pages, "build_s": build_s,
         "nav_baseline_s": nav_s, "nav_ratio": round(build_s / nav_s, 3),
         "baseline_s": baseline_s, "ratio": round(build_s / baseline_s, 3),
+        "build_cpu_s": _median_cpu(builds), "nav_baseline_cpu_s": _median_cpu(baselines["nav"]),
+        "baseline_cpu_s": _median_cpu(baselines["default"]),
+        "nav_cpu_ratio": round(_median_cpu(builds) / _median_cpu(baselines["nav"]), 3),
+        "cpu_ratio": round(_median_cpu(builds) / _median_cpu(baselines["default"]), 3),
         "peak_mb": round(max(b.peak_mb for b in builds), 1),
         "site_mb": round(stats.site_mb, 1), "avg_page_kb": round(stats.avg_page_kb, 1),
         "search_index_kb": round(stats.search_index_kb, 1),
@@ -186,6 +191,14 @@ def exponents(entries: list[dict[str, Any]]) -> dict[str, float]:
 
 def _median(runs: list[measure.Run]) -> float:
     return round(statistics.median(r.seconds for r in runs), 3)
+
+
+def _run_text(run: measure.Run) -> str:
+    return f"{run.seconds:.2f} s ({run.cpu_seconds:.1f} s CPU, {run.peak_mb:.0f} MB)"
+
+
+def _median_cpu(runs: list[measure.Run]) -> float:
+    return round(statistics.median(r.cpu_seconds for r in runs), 3)
 
 
 def _epoch(day: dt.date) -> int:

@@ -17,24 +17,28 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Run:
-    """One finished command: wall time and the peak resident memory of that process."""
+    """One finished command: wall time, CPU time (its processes, user + system) and the peak
+    resident memory of its largest process."""
 
     seconds: float
     peak_mb: float
+    cpu_seconds: float = 0.0
 
 
 # Runs the command and writes "seconds peak_kib" to the file named first. A fresh, small
 # process on purpose: Linux carries a process's peak RSS across fork and exec, so a build
 # started straight from this (large) process would report at least this process's own size.
 # Its RUSAGE_CHILDREN peak is then the build's alone: the build is the only child it waits for.
+# CPU time counts the build and the processes it waited for (the calendar worker): on a machine
+# that others share, it moves less than wall time.
 _WRAPPER = """
 import resource, subprocess, sys, time
 started = time.perf_counter()
 status = subprocess.call(sys.argv[2:])
 seconds = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as out:
-    out.write(f"{seconds} {peak}")
+    out.write(f"{seconds} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}")
 sys.exit(status)
 """
 
@@ -52,8 +56,8 @@ def run(cmd: list[str], *, cwd: Path, env: dict[str, str]) -> Run:
         if proc.returncode != 0:
             raise RuntimeError(f"{' '.join(cmd)} exited with {proc.returncode}:\n"
                                f"{proc.stdout.decode(errors='replace')[-4000:]}")
-        seconds, peak_kib = report.read_text().split()
-    return Run(float(seconds), int(peak_kib) * KB / MB)  # ru_maxrss is in KiB on Linux
+        seconds, peak_kib, cpu = report.read_text().split()
+    return Run(float(seconds), int(peak_kib) * KB / MB, float(cpu))  # ru_maxrss is in KiB
 
 
 @dataclass(frozen=True)
