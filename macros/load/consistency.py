@@ -7,6 +7,7 @@ inherited from a pod that never built it). The pod's "as of" day is `as_of`, or 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -59,15 +60,35 @@ def _record_dates(item: Loaded[m.CycleRecordFile], pod: m.Pod, today: dt.date) -
                          f"{pod.launch_date}", "check both dates")
 
 
-def _dates_in(value: object, path: Path) -> Iterator[tuple[Path, dt.date]]:
+# Values that hold no date and nothing inside: `_collect_dates` passes over them at once.
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    """A model's field names, looked up once per model rather than once per value."""
+    return tuple(model.model_fields)
+
+
+def _dates_in(value: object, path: Path) -> list[tuple[Path, dt.date]]:
+    """Every date in `value` with its path, in the order of the fields."""
+    found: list[tuple[Path, dt.date]] = []
+    _collect_dates(value, path, found)
+    return found
+
+
+def _collect_dates(value: object, path: Path, found: list[tuple[Path, dt.date]]) -> None:
     if isinstance(value, dt.date):
-        yield path, value
+        found.append((path, value))
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _dates_in(getattr(value, name), (*path, name))
+        for name in _field_names(type(value)):
+            child = getattr(value, name)
+            if type(child) not in _LEAVES:
+                _collect_dates(child, (*path, name), found)
     elif isinstance(value, tuple | list):
         for i, child in enumerate(value):
-            yield from _dates_in(child, (*path, i))
+            if type(child) not in _LEAVES:
+                _collect_dates(child, (*path, i), found)
 
 
 def _error(item: AnyFile, path: Path, message: str, hint: str) -> DataError:

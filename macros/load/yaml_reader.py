@@ -11,6 +11,7 @@ The data is built from the parser's event stream in one loop, never by recursion
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -109,9 +110,90 @@ class YamlDocument:
 def read_yaml(text: str) -> YamlDocument:
     """Parse one YAML document into plain data plus line numbers and problems."""
     try:
-        return _Reader(text, detail=False).read().document()
+        return YamlDocument(_quick_read(text), [], text)
     except _NeedsDetailError:
         return _Reader(text, detail=True).read().document()
+
+
+_STR_TAG = _HARMLESS_TAGS[ScalarEvent]
+
+
+def _quick_read(text: str) -> Any:
+    """The data of a file with nothing to report, in one tight loop over the parser's events.
+
+    Anything the reader would report (or a syntax error, or an empty file) raises
+    `_NeedsDetailError`, and `_Reader` reads the file again in detail: this loop only skips the
+    bookkeeping that valid files never need, and reads nothing differently.
+    """
+    parser = _LOADER(text)
+    stack: list[list[Any]] = []  # [list or dict being filled, is it a dict, key waiting for a value]
+    top: list[Any] | None = None
+    root: Any = None
+    documents = 0
+    try:
+        while (event := parser.get_event()) is not None:
+            kind = type(event)
+            if kind is ScalarEvent:
+                value, tag = event.value, event.tag
+                if event.anchor is not None or len(value) > MAX_TEXT_CHARS or (
+                        tag is not None and tag != _STR_TAG):
+                    raise _NeedsDetailError
+                if top is not None and top[1] and top[2] is None:  # a key
+                    if value in top[0]:
+                        raise _NeedsDetailError
+                    top[2] = value
+                    continue
+                if not event.style and tag is None and not (
+                        value[:1].isalpha() and value not in _SPECIAL_WORDS):
+                    value = _quick_plain(value)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                tag = event.tag
+                if event.anchor is not None or len(stack) >= MAX_DEPTH or (
+                        tag is not None and tag != _HARMLESS_TAGS[kind]) or (
+                        top is not None and top[1] and top[2] is None):
+                    raise _NeedsDetailError
+                top = [{} if kind is MappingStartEvent else [], kind is MappingStartEvent, None]
+                stack.append(top)
+                continue
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                value = stack.pop()[0]
+                top = stack[-1] if stack else None
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _NeedsDetailError
+                continue
+            elif kind is AliasEvent:
+                raise _NeedsDetailError
+            else:
+                continue
+            if top is None:
+                root = value
+            elif top[1]:
+                top[0][top[2]] = value
+                top[2] = None
+            else:
+                top[0].append(value)
+    except (yaml.MarkedYAMLError, yaml.reader.ReaderError) as err:
+        raise _NeedsDetailError from err
+    finally:
+        parser.dispose()
+    if root is None:
+        raise _NeedsDetailError
+    return root
+
+
+@functools.lru_cache(maxsize=4096)
+def _quick_plain(value: str) -> Any:
+    """An unquoted value read as `_plain_scalar` reads it; `_NeedsDetailError` at any trap.
+
+    Cached: the same dates and numbers recur across files, and every result is immutable.
+    """
+    probe = YamlDocument(None)
+    result = _plain_scalar(value, 0, (), probe)
+    if probe.problems:
+        raise _NeedsDetailError
+    return result
 
 
 class _NeedsDetailError(Exception):
