@@ -57,7 +57,8 @@ def load_all(data_dir: Path, today: dt.date | None = None) -> LoadedData:
     """
     errors: list[DataError] = []
     paths = {what: _paths(data_dir, pattern, errors) for what, pattern, _ in LAYOUT}
-    total = sum(path.stat().st_size for found in paths.values() for path in found)
+    sizes = {path: path.stat().st_size for found in paths.values() for path in found}
+    total = sum(sizes.values())
     if total > MAX_DATA_BYTES:
         return LoadedData(_typed({what: [] for what, _, _ in LAYOUT}), [DataError(
             data_dir.name, 1, "", f"the data files hold {size_text(total)}, above the limit of "
@@ -68,7 +69,7 @@ def load_all(data_dir: Path, today: dt.date | None = None) -> LoadedData:
     with _no_cyclic_gc():
         for what, _pattern, model in LAYOUT:
             before = len(errors)
-            by_kind[what] = list(_load_kind(data_dir, paths[what], model, errors))
+            by_kind[what] = list(_load_kind(data_dir, paths[what], model, errors, sizes))
             if len(errors) > before:
                 incomplete.add(what)
         loaded = _typed(by_kind)
@@ -111,17 +112,21 @@ def _paths(data_dir: Path, pattern: str, errors: list[DataError]) -> list[Path]:
 
 
 def _load_kind(data_dir: Path, paths: list[Path], model: type[M],
-               errors: list[DataError]) -> list[Loaded[M]]:
-    found = [load_file(data_dir, path, model, errors) for path in paths]
+               errors: list[DataError], sizes: dict[Path, int]) -> list[Loaded[M]]:
+    found = [load_file(data_dir, path, model, errors, sizes[path]) for path in paths]
     return [item for item in found if item is not None]
 
 
 def load_file(
-    data_dir: Path, path: Path, model: type[M], errors: list[DataError]
+    data_dir: Path, path: Path, model: type[M], errors: list[DataError], size: int | None = None
 ) -> Loaded[M] | None:
-    """Read and validate one file; append its errors and return it when it is valid."""
+    """Read and validate one file; append its errors and return it when it is valid.
+
+    `size` is the file's size in bytes when the caller has already looked it up.
+    """
     shown = _display(data_dir, path)
-    size = path.stat().st_size
+    if size is None:
+        size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         errors.append(DataError(shown, 1, "", f"the file holds {size_text(size)}, above the limit "
                                 f"of {size_text(MAX_FILE_BYTES)} (MAX_FILE_BYTES)",
