@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import partial
+from typing import Literal
 
 from macros.compute import economics, quarter
 from macros.compute.figures import quantity
@@ -123,6 +124,75 @@ class Summary:
     kpi_change: float | None
     kpi_improved: bool | None
     adoption: float | None
+    open_flags: int
+
+
+MetricStatus = Literal["clear", "fired", "none"]
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    """One metric over a run of cycles: first and latest value, and the latest's verdict.
+
+    `change` is the latest value against the baseline in percent; `status` is 'clear' when
+    the latest value meets the target (or else improves on the baseline), 'fired' when it
+    does not, 'none' when there is no value or nothing to compare it with.
+    """
+
+    series: Series
+    first: Point | None
+    latest: Point | None
+    change: float | None
+    status: MetricStatus
+
+
+@dataclass(frozen=True)
+class CycleRow:
+    """One recorded cycle in the pod's table of cycles: the record, its dates, its flags."""
+
+    record: m.CycleRecord
+    span: tuple[dt.date, dt.date]
+    flags: int
+
+
+@dataclass(frozen=True)
+class PodCycles:
+    """A pod's Cycles section: the latest cycle against targets, open flags, every cycle."""
+
+    latest: m.CycleRecord
+    span: tuple[dt.date, dt.date]
+    metrics: tuple[MetricRow, ...]
+    flags: tuple[Flag, ...]
+    rows: tuple[CycleRow, ...]  # newest first
+    actuals: Actuals | None
+    illustrative: bool
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """What the domain-owner briefing says about a pod's latest cycle and its quarter."""
+
+    qtd: QuarterToDate
+    latest: m.CycleRecord
+    first: m.CycleRecord  # the quarter's first recorded cycle
+    span: tuple[dt.date, dt.date]
+    today: dt.date  # the day the pod is shown as of
+    owner: m.PodRole | None  # who holds the domain-owner role
+    due: dt.date  # the briefing day on the pod's calendar
+    held: dt.date  # the recorded briefing day, else the day it is due
+    metrics: tuple[MetricRow, ...]
+    undocumented: tuple[m.CycleRecord, ...]  # released this quarter with no decision-log entry
+    least_samples: float | None  # the fewest samples the rule accepts
+    actuals: Actuals | None
+    illustrative: bool
+
+
+@dataclass(frozen=True)
+class Illustration:
+    """A pod whose recorded cycles illustrate the cycle page."""
+
+    pod: m.Pod
+    cycles: int
     open_flags: int
 
 
@@ -480,3 +550,71 @@ def sample_reviews(pb: Playbook, pod: m.Pod) -> list[m.SampleReview]:
             found.append(m.SampleReview(date=review.samples_reviewed_on or review.date,
                                         samples=review.samples_reviewed))
     return sorted(found, key=lambda r: r.date)
+
+
+# ---------------------------------------------------------------- what the pages show
+
+
+def metric_row(series: Series) -> MetricRow:
+    """The series' first and latest value, the latest's change against baseline and verdict."""
+    latest = series.latest()
+    first = next((p for p in series.points if p.value is not None), None)
+    value = latest.value if latest else None
+    met = None if value is None else series.meets(value)
+    status: MetricStatus = "none" if met is None else ("clear" if met else "fired")
+    return MetricRow(series, first, latest, None if value is None else series.change(value), status)
+
+
+def cycle_rows(pb: Playbook, pod: m.Pod, today: dt.date) -> tuple[CycleRow, ...]:
+    """Every recorded cycle, newest first, with its dates and the number of flags it raised."""
+    assert pod.launch_date is not None  # the loader refuses records of pods without one
+    flagged: dict[int, int] = {}
+    for flag in pod_flags(pb, pod, today):
+        flagged[flag.cycle] = flagged.get(flag.cycle, 0) + 1
+    return tuple(CycleRow(r, quarter.cycle_span(pb, pod.launch_date, r.number),
+                          flagged.get(r.number, 0))
+                 for r in reversed(pb.pod_cycles(pod.id)))
+
+
+def pod_cycles(pb: Playbook, pod: m.Pod, today: dt.date) -> PodCycles | None:
+    """The pod's Cycles section as of its `as_of` day (else `today`); None without records."""
+    records = pb.pod_cycles(pod.id)
+    if not records:
+        return None
+    assert pod.launch_date is not None
+    today = pod.as_of or today
+    latest = records[-1]
+    return PodCycles(latest, quarter.cycle_span(pb, pod.launch_date, latest.number),
+                     tuple(metric_row(s) for s in metric_series(pb, pod, (latest,))),
+                     tuple(open_flags(pb, pod, today)), cycle_rows(pb, pod, today),
+                     actuals(pb, pod), any(r.illustrative for r in records))
+
+
+def briefing(pb: Playbook, pod: m.Pod, today: dt.date) -> Briefing | None:
+    """The briefing of the pod's latest cycle as of its `as_of` day (else `today`)."""
+    today = pod.as_of or today
+    qtd = quarter_to_date(pb, pod, today)
+    if qtd is None or pod.launch_date is None:
+        return None
+    latest = qtd.records[-1]
+    due = quarter.briefing_day(pb, pod.launch_date, latest.number)
+    rule = flag_rule(pb, "few-samples")
+    return Briefing(
+        qtd=qtd, latest=latest, first=qtd.records[0],
+        span=quarter.cycle_span(pb, pod.launch_date, latest.number), today=today,
+        owner=next((r for r in pod.roles if r.role == m.DOMAIN_OWNER), None), due=due,
+        held=latest.briefing.date if latest.briefing else due,
+        metrics=tuple(metric_row(s) for s in qtd.series),
+        undocumented=tuple(undocumented(qtd.records)),
+        least_samples=None if rule is None else threshold(pb, rule),
+        actuals=actuals(pb, pod), illustrative=latest.illustrative)
+
+
+def illustrations(pb: Playbook, today: dt.date) -> list[Illustration]:
+    """The pods with illustrative cycle records, by name, with their open flags as of `today`."""
+    found = []
+    for pod in sorted(pb.pods, key=lambda p: p.name.casefold()):
+        records = pb.pod_cycles(pod.id)
+        if any(r.illustrative for r in records):
+            found.append(Illustration(pod, len(records), len(open_flags(pb, pod, today))))
+    return found

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from macros.compute import cycles, figures, quarter
+from markupsafe import Markup
+
+from macros.compute import cycles, figures
 from macros.model import data as m
 from macros.model.playbook import Playbook
 from macros.render.csv_text import csv_bytes
@@ -44,76 +45,109 @@ def signed(value: float, unit: str) -> str:
 SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
 
 
+@dataclass(frozen=True)
+class MetricText:
+    """A metric row as the fragments show it."""
+
+    label: str
+    first: str
+    first_cycle: int | None
+    latest: str
+    latest_cycle: int | None
+    target: str
+    baseline: str
+    change: str | None
+    status: cycles.MetricStatus
+
+
+@dataclass(frozen=True)
+class CycleText:
+    """A row of the pod's table of cycles as the fragment shows it."""
+
+    r: m.CycleRecord
+    span: tuple[dt.date, dt.date]
+    success: str
+    errors: str
+    adoption: str
+    kpi: str
+    adjustment: str
+    flags: int
+
+
+@dataclass(frozen=True)
+class ActualsText:
+    """The business case against actuals, as text."""
+
+    cycles: str
+    volume: str
+    recovered: str
+    cost: str
+    rate: str
+    payback: str
+    case: str
+
+
+@dataclass(frozen=True)
+class FlagItem:
+    """A raised flag with its sources as links."""
+
+    flag: cycles.Flag
+    cites: list[Markup]
+
+
+@dataclass(frozen=True)
+class RuleItem:
+    """A flag rule with the number it compares against and its sources as links."""
+
+    rule: m.FlagRule
+    threshold: float | None
+    cites: list[Markup]
+
+
 def _target_text(series: cycles.Series) -> str:
     if series.target is None or series.comparator is None:
         return "—"
     return f"{SYMBOLS[series.comparator]} {value_text(series.target, series.unit)}"
 
 
-def _status(series: cycles.Series, value: float | None) -> str:
-    if value is None:
-        return "none"
-    met = series.meets(value)
-    return "none" if met is None else ("clear" if met else "fired")
+def metric_text(row: cycles.MetricRow) -> MetricText:
+    """A metric row's values as text with their units."""
+    s = row.series
+    return MetricText(
+        label=s.label, first=value_text(row.first.value if row.first else None, s.unit),
+        first_cycle=row.first.cycle if row.first else None,
+        latest=value_text(row.latest.value if row.latest else None, s.unit),
+        latest_cycle=row.latest.cycle if row.latest else None, target=_target_text(s),
+        baseline=value_text(s.baseline, s.unit) if s.baseline is not None else "—",
+        change=None if row.change is None else signed(row.change, "%"), status=row.status)
 
 
-def metric_rows(series: list[cycles.Series] | tuple[cycles.Series, ...]) -> list[dict[str, Any]]:
-    """Per metric: first and latest value, target, baseline and whether the latest meets it."""
-    rows = []
-    for s in series:
-        latest = s.latest()
-        first = next((p for p in s.points if p.value is not None), None)
-        value = latest.value if latest else None
-        change = None if value is None else s.change(value)
-        rows.append({"label": s.label, "latest": value_text(value, s.unit),
-                     "first": value_text(first.value if first else None, s.unit),
-                     "first_cycle": first.cycle if first else None,
-                     "latest_cycle": latest.cycle if latest else None,
-                     "target": _target_text(s),
-                     "baseline": value_text(s.baseline, s.unit) if s.baseline is not None else "—",
-                     "change": None if change is None else signed(change, "%"),
-                     "status": _status(s, value)})
-    return rows
+def flag_items(pb: Playbook, flags: tuple[cycles.Flag, ...], root: str) -> list[FlagItem]:
+    """Flags as the fragments show them: the flag and its sources as links."""
+    return [FlagItem(f, [cite_ref(pb, c, root) for c in f.rule.cited]) for f in flags]
 
 
-def flag_items(pb: Playbook, flags: list[cycles.Flag] | tuple[cycles.Flag, ...],
-               root: str) -> list[dict[str, Any]]:
-    """Flags as the fragments show them: title, cycle, detail, action, rule link, sources."""
-    return [{"flag": f, "cites": [cite_ref(pb, c, root) for c in f.rule.cited]} for f in flags]
+def _cycle_text(row: cycles.CycleRow) -> CycleText:
+    review, kpi = row.record.review, row.record.review.kpi
+    return CycleText(r=row.record, span=row.span,
+                     success=value_text(review.task_success_rate, "%"),
+                     errors=value_text(review.error_rate, "%"),
+                     adoption=value_text(review.adoption, "%"),
+                     kpi="—" if kpi is None else value_text(kpi.value, kpi.unit),
+                     adjustment=ADJUSTMENT_NAMES[review.adjustment.kind]
+                     if review.adjustment else "—", flags=row.flags)
 
 
-def _span(pb: Playbook, pod: m.Pod, number: int) -> tuple[dt.date, dt.date]:
-    assert pod.launch_date is not None  # the loader refuses records of pods without one
-    return quarter.cycle_span(pb, pod.launch_date, number)
-
-
-def _cycle_rows(pb: Playbook, pod: m.Pod, today: dt.date) -> list[dict[str, Any]]:
-    flagged: dict[int, int] = {}
-    for flag in cycles.pod_flags(pb, pod, today):
-        flagged[flag.cycle] = flagged.get(flag.cycle, 0) + 1
-    rows = []
-    for record in reversed(pb.pod_cycles(pod.id)):
-        review, kpi = record.review, record.review.kpi
-        rows.append({"r": record, "span": _span(pb, pod, record.number),
-                     "success": value_text(review.task_success_rate, "%"),
-                     "errors": value_text(review.error_rate, "%"),
-                     "adoption": value_text(review.adoption, "%"),
-                     "kpi": "—" if kpi is None else value_text(kpi.value, kpi.unit),
-                     "adjustment": ADJUSTMENT_NAMES[review.adjustment.kind]
-                     if review.adjustment else "—",
-                     "flags": flagged.get(record.number, 0)})
-    return rows
-
-
-def _actuals(pod: m.Pod, found: cycles.Actuals | None) -> dict[str, str] | None:
+def _actuals(found: cycles.Actuals | None) -> ActualsText | None:
     if found is None:
         return None
-    return {"cycles": str(found.cycles), "volume": f"{found.volume:,} {found.volume_unit}",
-            "recovered": figures.money(found.recovered), "cost": figures.dollars(found.pod_cost),
-            "rate": figures.money(found.monthly_run_rate),
-            "payback": "—" if found.payback_months is None else figures.number(found.payback_months, 1),
-            "case": "—" if found.case_payback_months is None
-            else figures.number(found.case_payback_months, 1)}
+    return ActualsText(
+        cycles=str(found.cycles), volume=f"{found.volume:,} {found.volume_unit}",
+        recovered=figures.money(found.recovered), cost=figures.dollars(found.pod_cost),
+        rate=figures.money(found.monthly_run_rate),
+        payback="—" if found.payback_months is None else figures.number(found.payback_months, 1),
+        case="—" if found.case_payback_months is None
+        else figures.number(found.case_payback_months, 1))
 
 
 # ---------------------------------------------------------------- the pod page
@@ -122,16 +156,14 @@ def _actuals(pod: m.Pod, found: cycles.Actuals | None) -> dict[str, str] | None:
 def pod_cycles(pb: Playbook, pod_id: str, root: str, today: dt.date) -> str:
     """The Cycles section: latest metrics against targets, open flags, every cycle, actuals."""
     pod = pb.pod(pod_id)
-    records = pb.pod_cycles(pod.id)
-    if not records:
+    found = cycles.pod_cycles(pb, pod, today)
+    if found is None:
         return ""
-    today = pod.as_of or today
-    latest = records[-1]
-    return render("cycles-pod.html", pod=pod, latest=latest, span=_span(pb, pod, latest.number),
-                  metrics=metric_rows(cycles.metric_series(pb, pod, (latest,))),
-                  flags=flag_items(pb, cycles.open_flags(pb, pod, today), root),
-                  rows=_cycle_rows(pb, pod, today), actuals=_actuals(pod, cycles.actuals(pb, pod)),
-                  illustrative=any(r.illustrative for r in records), root=root)
+    return render("cycles-pod.html", pod=pod, latest=found.latest, span=found.span,
+                  metrics=[metric_text(r) for r in found.metrics],
+                  flags=flag_items(pb, found.flags, root),
+                  rows=[_cycle_text(r) for r in found.rows], actuals=_actuals(found.actuals),
+                  illustrative=found.illustrative, root=root)
 
 
 def pod_decision_log(pb: Playbook, pod_id: str, root: str) -> str:
@@ -154,28 +186,18 @@ def decision_log_csv(pb: Playbook, pod: m.Pod) -> bytes:
 # ---------------------------------------------------------------- the briefing page
 
 
-def _briefing_context(pb: Playbook, pod: m.Pod, today: dt.date, root: str) -> dict[str, Any]:
-    qtd = cycles.quarter_to_date(pb, pod, today)
-    assert qtd is not None  # only pods with records get a briefing page
-    latest = qtd.records[-1]
-    assert pod.launch_date is not None
-    owner = next((r for r in pod.roles if r.role == "domain-owner"), None)
-    rule = cycles.flag_rule(pb, "few-samples")
-    return {"pod": pod, "latest": latest, "span": _span(pb, pod, latest.number), "qtd": qtd,
-            "first": qtd.records[0], "today": today, "owner": owner,
-            "due": quarter.briefing_day(pb, pod.launch_date, latest.number),
-            "metrics": metric_rows(qtd.series), "flags": flag_items(pb, qtd.flags, root),
-            "columns": cycles.decision_columns(pb), "decisions": qtd.decisions,
-            "undocumented": cycles.undocumented(qtd.records),
-            "least": None if rule is None else cycles.threshold(pb, rule),
-            "actuals": _actuals(pod, cycles.actuals(pb, pod)),
-            "illustrative": latest.illustrative, "root": root}
-
-
 def briefing_body(pb: Playbook, pod: m.Pod, root: str, today: dt.date) -> FinishedBody:
     """The briefing page's HTML: what the workflow designer hands the domain owner in week 4."""
-    today = pod.as_of or today
-    return FinishedBody(render("cycles-briefing.html", **_briefing_context(pb, pod, today, root)))
+    found = cycles.briefing(pb, pod, today)
+    assert found is not None  # only pods with records get a briefing page
+    return FinishedBody(render(
+        "cycles-briefing.html", pod=pod, latest=found.latest, first=found.first,
+        span=found.span, qtd=found.qtd, today=found.today, owner=found.owner, due=found.due,
+        held=found.held, metrics=[metric_text(r) for r in found.metrics],
+        flags=flag_items(pb, found.qtd.flags, root), columns=cycles.decision_columns(pb),
+        decisions=found.qtd.decisions, undocumented=found.undocumented,
+        least=found.least_samples, actuals=_actuals(found.actuals),
+        illustrative=found.illustrative, root=root))
 
 
 def briefing_front_matter(pb: Playbook, pod: m.Pod, today: dt.date) -> str:
@@ -195,20 +217,14 @@ def briefing_front_matter(pb: Playbook, pod: m.Pod, today: dt.date) -> str:
 
 def flag_rules(pb: Playbook, root: str) -> str:
     """The flags raised on cycle records: each rule, its threshold and its source."""
-    rows = [{"rule": f, "threshold": cycles.threshold(pb, f),
-             "cites": [cite_ref(pb, c, root) for c in f.cited]} for f in pb.cycle.flags]
+    rows = [RuleItem(f, cycles.threshold(pb, f), [cite_ref(pb, c, root) for c in f.cited])
+            for f in pb.cycle.flags]
     return render("cycles-flag-rules.html", rows=rows, root=root)
 
 
 def cycle_examples(pb: Playbook, root: str, today: dt.date) -> str:
     """Links to the pods whose cycles are recorded, as worked illustrations of the cycle."""
-    items = []
-    for pod in sorted(pb.pods, key=lambda p: p.name.casefold()):
-        records = pb.pod_cycles(pod.id)
-        if records and any(r.illustrative for r in records):
-            items.append({"pod": pod, "count": len(records),
-                          "flags": len(cycles.open_flags(pb, pod, today))})
-    return render("cycles-examples.html", items=items, root=root)
+    return render("cycles-examples.html", items=cycles.illustrations(pb, today), root=root)
 
 
 @dataclass(frozen=True)
