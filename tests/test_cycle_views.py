@@ -119,7 +119,8 @@ def test_briefing_facts(real: Playbook) -> None:
     assert found.today == dt.date(2026, 11, 6)  # the pod's as_of
     assert found.due == dt.date(2026, 10, 2)  # Friday of cycle 6's week 4 (from 2026-09-28)
     assert found.held == dt.date(2026, 10, 1)  # the day recorded
-    assert found.owner is not None and found.owner.holder == "CFO"
+    assert found.owner is not None
+    assert found.owner.holder == "CFO"
     assert found.least_samples == 20
     assert [r.number for r in found.undocumented] == [5]
     samples = next(r for r in found.metrics if r.series.key == "samples_reviewed")
