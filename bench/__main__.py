@@ -133,17 +133,31 @@ def measure_size(folder: Path, pods: list[Path], settings: Settings) -> dict[str
     measure.run([PYTHON, "-m", "bench.capture", str(config), str(folder / "baseline" / "docs"),
                  str(nav)], cwd=config.parent, env=capture_env)
     nav_config = project.nav_baseline_config(config, folder / "baseline", nav)
-    builds, navs, baselines, checks = [], [], [], []
+    builds, navs, baselines = [], [], []
+    checks: dict[str, list[measure.Run]] = {"cold": [], "edited": []}
     for number in range(1, runs + 1):
         builds.append(build(config, folder / "site", env))
         navs.append(build(nav_config, folder / "nav-baseline-site", env, strict=False))
         baselines.append(build(base_config, folder / "baseline-site", env, strict=False))
-        checks.append(measure.run([PYTHON, "-m", "macros.cli.main", "--root", str(config.parent),
-                                   "check"], cwd=config.parent, env=env))
+        for kind, run in check_runs(config.parent, pods[number % len(pods)].name, env).items():
+            checks[kind].append(run)
         _log(f"  run {number}/{runs}: build {_run_text(builds[-1])}, same-nav baseline "
-             f"{_run_text(navs[-1])}, default baseline {_run_text(baselines[-1])}, "
-             f"check {checks[-1].seconds:.2f} s")
+             f"{_run_text(navs[-1])}, default baseline {_run_text(baselines[-1])}, check "
+             f"{checks['cold'][-1].seconds:.2f} s cold, {checks['edited'][-1].seconds:.2f} s "
+             "after one edit")
     return _entry(len(pods), folder, builds, {"nav": navs, "default": baselines}, checks)
+
+
+def check_runs(root: Path, pod_file: str, env: dict[str, str]) -> dict[str, measure.Run]:
+    """`playbook check` cold (every file parsed) and as an editor meets it: the check has run
+    before (its cache is filled), then one pod file was changed."""
+    command = [PYTHON, "-m", "macros.cli.main", "--root", str(root), "check"]
+    cold = measure.run([*command, "--no-cache"], cwd=root, env=env)
+    measure.run(command, cwd=root, env=env)
+    pod = root / "data" / "pods" / pod_file
+    pod.write_text(pod.read_text(encoding="utf-8") + "# edited for the benchmark\n",
+                   encoding="utf-8")
+    return {"cold": cold, "edited": measure.run(command, cwd=root, env=env)}
 
 
 def build(config: Path, site: Path, env: dict[str, str], *, strict: bool = True) -> measure.Run:
@@ -153,7 +167,8 @@ def build(config: Path, site: Path, env: dict[str, str], *, strict: bool = True)
 
 
 def _entry(pods: int, folder: Path, builds: list[measure.Run],
-           baselines: dict[str, list[measure.Run]], checks: list[measure.Run]) -> dict[str, Any]:
+           baselines: dict[str, list[measure.Run]],
+           checks: dict[str, list[measure.Run]]) -> dict[str, Any]:
     stats = measure.site_stats(folder / "site")
     base = measure.site_stats(folder / "baseline-site")
     nav = measure.site_stats(folder / "nav-baseline-site")
@@ -175,7 +190,8 @@ def _entry(pods: int, folder: Path, builds: list[measure.Run],
         "site_mb": round(stats.site_mb, 1), "avg_page_kb": round(stats.avg_page_kb, 1),
         "search_index_kb": round(stats.search_index_kb, 1),
         "search_index_gz_kb": round(stats.search_index_gz_kb, 1),
-        "check_s": _median(checks),
+        "check_s": _median(checks["edited"]), "check_cpu_s": _median_cpu(checks["edited"]),
+        "check_cold_s": _median(checks["cold"]), "check_cold_cpu_s": _median_cpu(checks["cold"]),
     }
 
 

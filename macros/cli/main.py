@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--data", type=Path, help="data folder (default: ROOT/data)")
     check.add_argument("--docs", type=Path, help="pages folder (default: ROOT/docs)")
     check.add_argument("--no-pages", action="store_true", help="check the data only")
+    check.add_argument("--no-cache", action="store_true",
+                       help="read every file, ignoring and not writing ROOT/.cache/playbook/")
     check.set_defaults(run=_check)
     new = sub.add_parser("new", help="write a commented starter file that passes the check")
     new.add_argument("kind", choices=["pod", "template", "source", "cycle"])
@@ -53,13 +55,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from macros.load.file_cache import FileCache
     from macros.load.project_check import check_project
     from macros.render.registry import MACROS
 
     started = time.perf_counter()
     docs = None if args.no_pages else args.docs or args.root / "docs"
+    cache = None if args.no_cache else FileCache(args.root / ".cache" / "playbook")
     verdict = check_project(args.data or args.root / "data", docs, build_date(),
-                            _grace_days(args.root), MACROS, _extra_names(args.root))
+                            _grace_days(args.root), MACROS, _extra_names(args.root), cache)
+    if cache is not None:
+        cache.save()
     warnings = list(verdict.warnings)
     if verdict.playbook is not None and args.data is None:  # schemas/ describes ROOT/data only
         warnings.extend(_schema_warnings(args.root / "schemas", verdict.playbook))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -66,8 +67,28 @@ _LEAVES = frozenset({str, int, float, bool, type(None)})
 
 @functools.cache
 def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
-    """A model's field names, looked up once per model rather than once per value."""
-    return tuple(model.model_fields)
+    """The fields of a model that can hold a date (their type names a date or a model), looked
+    up once per model rather than once per value."""
+    return tuple(name for name, info in model.model_fields.items()
+                 if _may_hold_date(info.annotation))
+
+
+def _may_hold_date(annotation: object) -> bool:
+    """Whether a value of this type can be or contain a date; True when unsure."""
+    if annotation in (list, tuple):
+        return True  # a bare list or tuple: its items are unknown
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return bool(_field_names(annotation))  # the playbook's models do not contain themselves
+    if isinstance(annotation, type):
+        return issubclass(annotation, dt.date)
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Literal:
+        return False
+    if origin is typing.Annotated:
+        return _may_hold_date(args[0])
+    if args:
+        return any(_may_hold_date(arg) for arg in args if arg is not Ellipsis)
+    return annotation is not None  # Any, a type variable: look inside to be safe
 
 
 def _dates_in(value: object, path: Path) -> list[tuple[Path, dt.date]]:

@@ -6,7 +6,6 @@ import datetime as dt
 import difflib
 import itertools
 from collections.abc import Collection, Iterator
-from pathlib import PurePosixPath
 
 from macros.load.loaded import AnyFile, Loaded, LoadedFiles
 from macros.model import data as m
@@ -75,8 +74,8 @@ def _flag_rules(item: Loaded[m.CycleFile]) -> Iterator[DataError]:
 
 def _place(item: AnyFile, record: m.CycleRecord, pods: dict[str, m.Pod],
            known_pods: Collection[str]) -> Iterator[DataError]:
-    path = PurePosixPath(item.file)
-    folder, expected = path.parent.name, f"cycle-{record.number:02d}.yaml"
+    folder, name = item.file.split("/")[-2:]  # 'data/pods/<folder>/<name>'
+    expected = f"cycle-{record.number:02d}.yaml"
     if record.pod != folder:
         yield _error(item, ("cycle", "pod"), f"the pod '{record.pod}' does not match the folder "
                      f"'{folder}'", f"keep the record in data/pods/{record.pod}/, or set pod "
@@ -87,9 +86,9 @@ def _place(item: AnyFile, record: m.CycleRecord, pods: dict[str, m.Pod],
     elif record.pod in pods and pods[record.pod].launch_date is None:
         yield _error(item, ("cycle", "pod"), f"the pod '{record.pod}' has no launch date, so its "
                      "cycles have no dates", f"add 'launch_date:' to data/pods/{record.pod}.yaml")
-    if path.name != expected:
+    if name != expected:
         yield _error(item, ("cycle", "number"), f"cycle {record.number} is in the file "
-                     f"'{path.name}'", f"name the file '{expected}', or set number to match it")
+                     f"'{name}'", f"name the file '{expected}', or set number to match it")
 
 
 def _contiguous(found: list[tuple[int, AnyFile]]) -> Iterator[DataError]:
@@ -151,11 +150,12 @@ def _dates(item: AnyFile, record: m.CycleRecord, pod: m.Pod, cycle: m.CycleFile)
         (("cycle", "briefing", "date"), record.briefing.date if record.briefing else None,
          last, last),
     ]
+    span = {week: week_span(cycle, launch, record.number, week)
+            for _, day, first, final in checks if day is not None for week in (first, final)}
     for path, day, first_week, last_week in checks:
         if day is None:
             continue
-        start = week_span(cycle, launch, record.number, first_week)[0]
-        end = week_span(cycle, launch, record.number, last_week)[1]
+        start, end = span[first_week][0], span[last_week][1]
         if not start <= day <= end:
             weeks = f"week {first_week}" if first_week == last_week else "the weeks"
             yield _error(item, path, f"{day} is outside {weeks} of cycle {record.number} "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import glob
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,6 +15,7 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from macros.load.cross_checks import check_references
+from macros.load.file_cache import FileCache, digest
 from macros.load.limits import MAX_DATA_BYTES, MAX_FILE_BYTES, MAX_PROBLEMS_PER_FILE, size_text
 from macros.load.loaded import AnyFile, Loaded, LoadedFiles
 from macros.load.messages import explain
@@ -49,11 +52,13 @@ class LoadedData:
     incomplete: frozenset[str]
 
 
-def load_all(data_dir: Path, today: dt.date | None = None) -> LoadedData:
+def load_all(data_dir: Path, today: dt.date | None = None,
+             cache: FileCache | None = None) -> LoadedData:
     """Every valid file by kind, and every error: in single files, then across the valid ones.
 
     A file with errors is left out; the checks across files still run on the others, treating
-    the ids of a kind with a left-out file as unknown rather than missing.
+    the ids of a kind with a left-out file as unknown rather than missing. With a `cache`, a
+    file whose content was valid last time is not parsed again.
     """
     errors: list[DataError] = []
     paths = {what: _paths(data_dir, pattern, errors) for what, pattern, _ in LAYOUT}
@@ -69,7 +74,7 @@ def load_all(data_dir: Path, today: dt.date | None = None) -> LoadedData:
     with _no_cyclic_gc():
         for what, _pattern, model in LAYOUT:
             before = len(errors)
-            by_kind[what] = list(_load_kind(data_dir, paths[what], model, errors, sizes))
+            by_kind[what] = _load_kind(data_dir, paths[what], model, errors, sizes, cache)
             if len(errors) > before:
                 incomplete.add(what)
         loaded = _typed(by_kind)
@@ -89,20 +94,28 @@ def _no_cyclic_gc() -> Iterator[None]:
 
     Loading allocates many long-lived objects and no reference cycles, so the collector would
     only rescan them again and again: with it on, reading 1,000 pods takes about 60% more time.
-    The checks across files allocate as much, so they run with it paused too.
+    The checks across files allocate as much, so they run with it paused too. Afterwards the
+    loaded objects are moved out of the collector's sight (`gc.freeze`): they live as long as
+    the playbook, and the first collection after loading would otherwise scan them all (about
+    0.3 s at 1,000 pods).
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
 
 def _paths(data_dir: Path, pattern: str, errors: list[DataError]) -> list[Path]:
     if "*" in pattern:
-        return sorted(data_dir.glob(pattern))
+        # As `sorted(data_dir.glob(pattern))`, hidden files included, in a tenth of the time
+        # (pathlib builds and compares 6,000 Path objects at 1,000 pods).
+        found = glob.glob(pattern, root_dir=data_dir, include_hidden=True)  # noqa: PTH207
+        found.sort(key=lambda rel: rel.split(os.sep))  # noqa: PTH206
+        return [data_dir / rel for rel in found]
     path = data_dir / pattern
     if path.is_file():
         return [path]
@@ -111,18 +124,20 @@ def _paths(data_dir: Path, pattern: str, errors: list[DataError]) -> list[Path]:
     return []
 
 
-def _load_kind(data_dir: Path, paths: list[Path], model: type[M],
-               errors: list[DataError], sizes: dict[Path, int]) -> list[Loaded[M]]:
-    found = [load_file(data_dir, path, model, errors, sizes[path]) for path in paths]
+def _load_kind(data_dir: Path, paths: list[Path], model: type[M], errors: list[DataError],
+               sizes: dict[Path, int], cache: FileCache | None) -> list[AnyFile]:
+    found = [load_file(data_dir, path, model, errors, sizes[path], cache) for path in paths]
     return [item for item in found if item is not None]
 
 
 def load_file(
-    data_dir: Path, path: Path, model: type[M], errors: list[DataError], size: int | None = None
+    data_dir: Path, path: Path, model: type[M], errors: list[DataError], size: int | None = None,
+    cache: FileCache | None = None,
 ) -> Loaded[M] | None:
     """Read and validate one file; append its errors and return it when it is valid.
 
-    `size` is the file's size in bytes when the caller has already looked it up.
+    `size` is the file's size in bytes when the caller has already looked it up; `cache` holds
+    the files found valid last time.
     """
     shown = _display(data_dir, path)
     if size is None:
@@ -132,9 +147,14 @@ def load_file(
                                 f"of {size_text(MAX_FILE_BYTES)} (MAX_FILE_BYTES)",
                                 "split it, or remove what does not belong in it"))
         return None
-    text = _decode(path.read_bytes(), shown, errors)
+    raw = path.read_bytes()
+    text = _decode(raw, shown, errors)
     if text is None:
         return None
+    key = digest(raw) if cache is not None else ""
+    remembered = cache.get(shown, key, model) if cache is not None else None
+    if remembered is not None:
+        return Loaded(remembered, shown, YamlDocument(None, [], text))
     doc = read_yaml(text)
     found = [DataError(shown, p.line or 1, format_path(p.path), p.message, p.hint)
              for p in doc.problems]
@@ -152,6 +172,8 @@ def load_file(
     errors.extend(found)
     if found or valid is None:
         return None
+    if cache is not None:
+        cache.put(shown, key, valid)
     return Loaded(valid, shown, doc)
 
 
@@ -185,6 +207,10 @@ def _decode(raw: bytes, shown: str, errors: list[DataError]) -> str | None:
 
 
 def _display(data_dir: Path, path: Path) -> str:
+    """The file as messages name it: 'data/pods/x.yaml' (by string, as pathlib is slow here)."""
+    base, full = str(data_dir), str(path)
+    if full.startswith(base + os.sep):
+        return f"{data_dir.name}/{full[len(base) + 1:].replace(os.sep, '/')}"
     return (Path(data_dir.name) / path.relative_to(data_dir)).as_posix()
 
 

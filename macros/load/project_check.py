@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.load.cross_checks import known_ids
+from macros.load.file_cache import FileCache
 from macros.load.loader import assemble, load_all
 from macros.load.macro_calls import Signature, check_page_calls
 from macros.load.page_jinja import check_page_templates
@@ -30,12 +31,14 @@ class Verdict:
 
 
 def check_project(data_dir: Path, docs_dir: Path | None, today: dt.date, grace_days: int,
-                  macros: Iterable[Signature], extra: Collection[str] = ()) -> Verdict:
+                  macros: Iterable[Signature], extra: Collection[str] = (),
+                  cache: FileCache | None = None) -> Verdict:
     """Check the data in `data_dir` and (unless None) the pages in `docs_dir`.
 
-    `extra` names the variables mkdocs.yml sets under `extra:`, which pages may use.
+    `extra` names the variables mkdocs.yml sets under `extra:`, which pages may use; `cache`
+    remembers the files found valid (it changes no verdict, only the time taken).
     """
-    found = load_all(data_dir, today)
+    found = load_all(data_dir, today, cache)
     errors = list(found.errors)
     warnings: list[DataError] = []
     if docs_dir is not None:
