@@ -150,8 +150,8 @@ def _dates(item: AnyFile, record: m.CycleRecord, pod: m.Pod, cycle: m.CycleFile)
         (("cycle", "briefing", "date"), record.briefing.date if record.briefing else None,
          last, last),
     ]
-    span = {week: week_span(cycle, launch, record.number, week)
-            for _, day, first, final in checks if day is not None for week in (first, final)}
+    wanted = {week for _, day, first, final in checks if day is not None for week in (first, final)}
+    span = {week: week_span(cycle, launch, record.number, week) for week in wanted}
     for path, day, first_week, last_week in checks:
         if day is None:
             continue
