@@ -31,24 +31,32 @@ def _matrix() -> Element:
     return parse(assert_survives_markdown(roles.role_matrix(PB, "../")))
 
 
-def test_matrix_header_groups_activities_by_week() -> None:
+def test_matrix_has_a_column_per_role_and_a_row_group_per_week() -> None:
     table = _matrix().find("table", cls="pb-raci-table")
-    weeks = table.find_all("th", cls="pb-week-head")
-    assert [w.attrs["colspan"] for w in weeks] == ["2", "1", "1", "1"]
-    assert weeks[0].text == "Week 1: Review"
-    acts = table.find_all("th", cls="pb-activity-head")
-    assert acts[1].text == "Review output samples"
-    assert acts[1].find("a").attrs["href"] == "../cycle/#act-sample-review"
+    heads = table.find("thead").find_all("th", scope="col")
+    assert [h.text for h in heads[1:]] == [PB.role(r).name for r in EXPECTED]
+    assert heads[1].find("a").attrs["href"] == "../pod-design/domain-owner/"
+    groups = table.find_all("tbody")
+    weeks = [g.find("th", cls="pb-week-head") for g in groups]
+    assert [w.text for w in weeks] == ["Week 1: Review", "Week 2: Build", "Week 3: Deploy",
+                                       "Week 4: Brief"]
+    assert {w.attrs["scope"] for w in weeks} == {"rowgroup"}
+    assert {w.attrs["colspan"] for w in weeks} == {str(len(EXPECTED) + 1)}
+    # Each week's group holds its own activities, one row each.
+    assert [len(g.find_all("th", cls="pb-activity-head")) for g in groups] == [2, 1, 1, 1]
+    second = groups[0].find_all("th", cls="pb-activity-head")[1]
+    assert second.text == "Review output samples"
+    assert second.attrs["scope"] == "row"
+    assert second.find("a").attrs["href"] == "../cycle/#act-sample-review"
 
 
 def test_matrix_cells_hold_raci_letters_with_names() -> None:
-    rows = _matrix().find("tbody").find_all("tr")
-    assert len(rows) == 3
-    for row, (role_id, letters) in zip(rows, EXPECTED.items(), strict=True):
-        head = row.find("th")
-        assert "pb-sticky" in head.classes
-        assert head.find("a").attrs["href"] == f"../pod-design/{role_id}/"
+    rows = [tr for tr in _matrix().find_all("tr") if tr.find_all("td")]
+    assert len(rows) == 5
+    for number, row in enumerate(rows):
+        assert "pb-sticky" in row.find("th").classes
         cells = row.find_all("td")
+        letters = [column[number] for column in EXPECTED.values()]
         assert [c.find("abbr").text if letter else c.text
                 for c, letter in zip(cells, letters, strict=True)] == letters
         for cell, letter in zip(cells, letters, strict=True):

@@ -114,7 +114,7 @@ MACROS: tuple[MacroSpec, ...] = (
               lambda p, source_id, finding_id: sources.stat(p.pb, source_id, finding_id, p.root)),
     MacroSpec("sources_list", (), "Every source with its findings and the pages that cite it.",
               lambda p: sources.sources_list(p.pb, p.docs.backlinks(), p.root)),
-    MacroSpec("role_matrix", (), "The RACI matrix: a row per role, a column per cycle activity.",
+    MacroSpec("role_matrix", (), "The RACI matrix: a column per role, a row per cycle activity.",
               lambda p: roles.role_matrix(p.pb, p.root)),
     MacroSpec("role_card", (_arg("role_id", "role"),),
               "A role's card: purpose, staffing, time per phase and the sources behind them.",

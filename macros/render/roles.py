@@ -41,10 +41,18 @@ def staffing(role: Role) -> str:
 
 @dataclass(frozen=True)
 class MatrixRow:
-    """One role across the cycle: its RACI letter in each activity, in calendar order."""
+    """One cycle activity: each role's RACI letter in it, in role order."""
 
-    role: Role
+    activity: Activity
     cells: list[str | None]
+
+
+@dataclass(frozen=True)
+class MatrixWeek:
+    """A week of the cycle and the matrix rows of its activities."""
+
+    week: Week
+    rows: list[MatrixRow]
 
 
 @dataclass(frozen=True)
@@ -57,10 +65,15 @@ class TimeText:
 
 
 def role_matrix(pb: Playbook, root: str) -> str:
-    """HTML RACI table: a row per role, a column per cycle activity grouped by week."""
-    rows = [MatrixRow(role, [letter_of(act, role.id) for _, act in pb.activities()])
-            for role in pb.roles]
-    return render("roles-matrix.html", root=root, weeks=pb.cycle.weeks, rows=rows,
+    """HTML RACI table: a column per role, a row per cycle activity grouped by week.
+
+    Activities run down the page so the table fits a laptop's content column: five role
+    columns instead of one column per activity.
+    """
+    weeks = [MatrixWeek(week, [MatrixRow(act, [letter_of(act, role.id) for role in pb.roles])
+                               for act in week.activities])
+             for week in pb.cycle.weeks]
+    return render("roles-matrix.html", root=root, roles=pb.roles, weeks=weeks,
                   names=RACI, meanings=RACI_MEANING)
 
 
