@@ -13,10 +13,10 @@ import yaml
 
 from bench import vocabulary as vocab
 from macros.cli.scaffold import new_file
+from macros.compute.quarter import cycle_dates, cycle_on
 from macros.load.loader import load_playbook
 from macros.load.yaml_reader import read_yaml
 from macros.model import data as m
-from macros.model.calendar import week_span
 
 DAY = dt.timedelta(days=1)
 
@@ -88,7 +88,7 @@ def _write_cycles(data_dir: Path, pod: dict[str, Any], rng: random.Random, ctx: 
     a record never holds a date after the build date."""
     assert ctx.cycle is not None
     launch: dt.date = pod["launch_date"]
-    last = (ctx.today - launch).days // (7 * ctx.cycle.length_weeks)  # cycles that have ended
+    last = cycle_on(ctx.cycle, launch, ctx.today) - 1  # cycles that have ended
     if last < 1:
         return
     folder = data_dir / "pods" / pod["id"]
@@ -105,7 +105,8 @@ def _write_cycles(data_dir: Path, pod: dict[str, Any], rng: random.Random, ctx: 
 def _cycle_record(pod: dict[str, Any], number: int, rng: random.Random, ctx: Context,
                   state: dict[str, float]) -> dict[str, Any]:
     assert ctx.cycle is not None
-    week = [week_span(ctx.cycle, pod["launch_date"], number, w)[0] for w in (1, 2, 3, 4)]
+    dates = cycle_dates(ctx.cycle, pod["launch_date"], number)
+    week = [start for start, _ in dates.weeks]
     for key, drift in (("success", 2.0), ("errors", 0.6), ("adoption", 6.0)):
         state[key] = min(99.0, max(0.5, state[key] + rng.uniform(-drift, drift * 1.5)))
     review: dict[str, Any] = {
@@ -133,7 +134,7 @@ def _cycle_record(pod: dict[str, Any], number: int, rng: random.Random, ctx: Con
         if rng.random() < 0.85:
             record["deploy"]["decision_log"] = {key: rng.choice(vocab.REVIEW_NOTES)
                                                 for key in ctx.columns if key != "date"}
-    record["briefing"] = {"date": week[3] + 4 * DAY}
+    record["briefing"] = {"date": dates.briefing}
     if rng.random() < 0.8:
         record["briefing"]["expansion_candidate"] = rng.choice(vocab.REVIEW_NOTES)
     return record

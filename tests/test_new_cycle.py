@@ -57,7 +57,7 @@ def test_first_record_is_the_running_cycle(data: Path) -> None:
     assert pod.launch_date is not None
     assert pb.pod_cycles(pod_id) == ()
     path = new_cycle(pod_id, data, TODAY)
-    running = quarter.cycle_on(pb, pod.launch_date, pod.as_of or TODAY)
+    running = quarter.cycle_on(pb.cycle, pod.launch_date, pod.as_of or TODAY)
     assert path.name == f"cycle-{running:02d}.yaml"
     load_playbook(data)
 

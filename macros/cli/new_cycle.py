@@ -7,15 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from macros.cli import scaffold
+from macros.compute import quarter
 from macros.compute.cycles import STANDARD
 from macros.load.loader import load_file, load_playbook
 from macros.model import data as m
-from macros.model.calendar import week_span
 from macros.model.errors import DataError, PlaybookDataError
 
 DECISION_LOG = "decision-log"
-# The briefing falls on the fifth day of the cycle's last week, as on the pod's calendar.
-BRIEFING_OFFSET_DAYS = 4
 
 
 def new_cycle(pod_id: str, data_dir: Path, today: dt.date) -> Path:
@@ -26,17 +24,18 @@ def new_cycle(pod_id: str, data_dir: Path, today: dt.date) -> Path:
         raise scaffold.ScaffoldError(f"the pod '{pod_id}' has no launch date, so its cycles have "
                                      f"no dates; add 'launch_date:' to data/pods/{pod_id}.yaml")
     previous = _latest(data_dir, pod_id)
-    number = previous.number + 1 if previous else _running(cycle, launch, pod.as_of or today)
+    # Where a pod starts recording: the cycle running today (the first before launch).
+    number = previous.number + 1 if previous else max(
+        1, quarter.cycle_on(cycle, launch, pod.as_of or today))
     path = data_dir / "pods" / pod_id / f"cycle-{number:02d}.yaml"
-    weeks = [week_span(cycle, launch, number, w) for w in range(1, cycle.length_weeks + 1)]
-    if pod.as_of is not None and weeks[0][0] > pod.as_of:
+    dates = quarter.cycle_dates(cycle, launch, number)
+    if pod.as_of is not None and dates.start > pod.as_of:
         raise scaffold.ScaffoldError(
-            f"cycle {number} of '{pod_id}' starts on {weeks[0][0]}, after the pod's as_of date "
+            f"cycle {number} of '{pod_id}' starts on {dates.start}, after the pod's as_of date "
             f"{pod.as_of} (the day its page describes); move as_of in data/pods/{pod_id}.yaml "
             "to a day in that cycle first")
     text = scaffold.environment().get_template("cycle.yaml.j2").render(
-        pod=pod, number=number, weeks=weeks, previous=previous, today=today,
-        briefing=weeks[-1][0] + dt.timedelta(days=BRIEFING_OFFSET_DAYS),
+        pod=pod, number=number, dates=dates, previous=previous, today=today,
         columns=_columns(data_dir), metrics=_metrics(pod, previous))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -79,11 +78,6 @@ def _metrics(pod: m.Pod, previous: m.CycleRecord | None) -> list[tuple[m.EvalMet
     last = {r.metric: r.value for r in previous.review.evaluation} if previous else {}
     return [(e, last.get(e.name)) for e in pod.evaluation_metrics
             if e.name.casefold() not in standard]
-
-
-def _running(cycle: m.CycleFile, launch: dt.date, today: dt.date) -> int:
-    """The cycle running today (the first before launch): where a pod starts recording."""
-    return max(1, (today - launch).days // (7 * cycle.length_weeks) + 1)
 
 
 def _columns(data_dir: Path) -> list[tuple[str, str]]:

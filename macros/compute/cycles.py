@@ -347,7 +347,7 @@ def missed_cycles(pb: Playbook, pod: m.Pod, today: dt.date) -> list[int]:
     records = pb.pod_cycles(pod.id)
     if not records or pod.launch_date is None:
         return []
-    running = quarter.cycle_on(pb, pod.launch_date, today)
+    running = quarter.cycle_on(pb.cycle, pod.launch_date, today)
     return list(range(records[-1].number + 1, running))
 
 

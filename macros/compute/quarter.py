@@ -34,6 +34,50 @@ class Event:
     label: str = ""  # a short name for charts, e.g. 'Day 90' (held on the working day before)
 
 
+@dataclass(frozen=True)
+class CycleDates:
+    """Where one of a pod's cycles falls: its weeks and its working days for review,
+    deploy and briefing (each inside the week the check holds it to)."""
+
+    number: int
+    weeks: tuple[tuple[dt.date, dt.date], ...]  # first and last day of each week
+    review: dt.date  # the first working day of week 1
+    deploy: dt.date  # the first working day of week 3, where the deploy window opens
+    briefing: dt.date  # the working day on or before the last week's fifth day, else after it
+
+    @property
+    def start(self) -> dt.date:
+        """The cycle's first day."""
+        return self.weeks[0][0]
+
+    @property
+    def end(self) -> dt.date:
+        """The cycle's last day."""
+        return self.weeks[-1][1]
+
+
+def _working(cycle: m.CycleFile, first: dt.date, last: dt.date) -> list[dt.date]:
+    working = {m.WEEKDAYS.index(name) for name in cycle.working_days}
+    days = (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    return [d for d in days if d.weekday() in working]
+
+
+def cycle_dates(cycle: m.CycleFile, launch: dt.date, number: int) -> CycleDates:
+    """The dates of cycle `number` of a pod launched on `launch`, honouring `working_days`.
+
+    The one rule for a cycle's dates: the calendar, the pages, `playbook new cycle` and the
+    bench all take them from here. Every week has a working day (the list is never empty).
+    """
+    weeks = tuple(calendar.week_span(cycle, launch, number, w)
+                  for w in range(1, cycle.length_weeks + 1))
+    last = weeks[-1][0]
+    fifth = last + dt.timedelta(days=BRIEFING_OFFSET_DAYS)
+    before, after = _working(cycle, last, fifth), _working(cycle, fifth, weeks[-1][1])
+    deploy = calendar.week_span(cycle, launch, number, calendar.DEPLOY_WEEK)
+    return CycleDates(number, weeks, _working(cycle, *weeks[calendar.REVIEW_WEEK - 1])[0],
+                      _working(cycle, *deploy)[0], before[-1] if before else after[0])
+
+
 def _week_event(pb: Playbook, launch: dt.date, number: int) -> Event:
     length = pb.cycle.length_weeks
     cycle_no, week_no = divmod(number - 1, length)
@@ -41,7 +85,8 @@ def _week_event(pb: Playbook, launch: dt.date, number: int) -> Event:
     titles = [a.title for a in week.activities] if week else []
     name = week.title if week else f"Week {week_no + 1}"
     return Event(
-        key=f"w{number:02d}", kind="week", date=launch + dt.timedelta(weeks=number - 1),
+        key=f"w{number:02d}", kind="week",
+        date=week_span(pb, launch, cycle_no + 1, week_no + 1)[0],
         title=f"Quarter week {number} (cycle {cycle_no + 1}, week {week_no + 1}): {name}",
         description="; ".join(titles) or (week.goal if week else ""), quarter_week=number)
 
@@ -66,8 +111,7 @@ def _briefings(pb: Playbook, launch: dt.date) -> list[Event]:
     events = []
     for cycle_no in range(1, weeks // length + 1):
         number = cycle_no * length
-        day = working_day_on_or_before(
-            pb, launch + dt.timedelta(weeks=number - 1, days=BRIEFING_OFFSET_DAYS))
+        day = briefing_day(pb, launch, cycle_no)
         events.append(Event(key=f"c{cycle_no:02d}-briefing", kind="briefing", date=day,
                             title=f"{_owner_name(pb)} briefing, cycle {cycle_no}",
                             description=about, quarter_week=number))
@@ -120,8 +164,8 @@ def week_span(pb: Playbook, launch: dt.date, cycle_no: int, week_no: int) -> tup
 
 def cycle_span(pb: Playbook, launch: dt.date, cycle_no: int) -> tuple[dt.date, dt.date]:
     """First and last day of cycle `cycle_no`."""
-    return (week_span(pb, launch, cycle_no, 1)[0],
-            week_span(pb, launch, cycle_no, pb.cycle.length_weeks)[1])
+    dates = cycle_dates(pb.cycle, launch, cycle_no)
+    return dates.start, dates.end
 
 
 def cycle_quarter(pb: Playbook, cycle_no: int) -> int:
@@ -130,17 +174,16 @@ def cycle_quarter(pb: Playbook, cycle_no: int) -> int:
     return (last_week - 1) // pb.cycle.quarter_weeks + 1
 
 
-def cycle_on(pb: Playbook, launch: dt.date, day: dt.date) -> int:
+def cycle_on(cycle: m.CycleFile, launch: dt.date, day: dt.date) -> int:
     """The number of the cycle running on `day` (0 before launch)."""
     if day < launch:
         return 0
-    return (day - launch).days // (7 * pb.cycle.length_weeks) + 1
+    return (day - launch).days // (7 * cycle.length_weeks) + 1
 
 
 def briefing_day(pb: Playbook, launch: dt.date, cycle_no: int) -> dt.date:
     """The day of a cycle's domain-owner briefing, as the quarter calendar places it."""
-    start = week_span(pb, launch, cycle_no, pb.cycle.length_weeks)[0]
-    return working_day_on_or_before(pb, start + dt.timedelta(days=BRIEFING_OFFSET_DAYS))
+    return cycle_dates(pb.cycle, launch, cycle_no).briefing
 
 
 def calendar_version(pod: m.Pod, changed: dt.datetime | None) -> tuple[dt.datetime, int]:

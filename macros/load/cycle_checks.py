@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterator
 
 from macros.load.loaded import AnyFile, Loaded, LoadedFiles
 from macros.model import data as m
-from macros.model.calendar import week_span
+from macros.model.calendar import DEPLOY_WEEK, REVIEW_WEEK, week_span
 from macros.model.errors import DataError, format_path
 
 Path = tuple[str | int, ...]
@@ -144,9 +144,10 @@ def _dates(item: AnyFile, record: m.CycleRecord, pod: m.Pod, cycle: m.CycleFile)
     assert launch is not None
     last = cycle.length_weeks
     checks: list[tuple[Path, dt.date | None, int, int]] = [
-        (("cycle", "review", "date"), record.review.date, 1, 1),
+        (("cycle", "review", "date"), record.review.date, REVIEW_WEEK, REVIEW_WEEK),
         (("cycle", "review", "samples_reviewed_on"), record.review.samples_reviewed_on, 1, last),
-        (("cycle", "deploy", "date"), record.deploy.date if record.deploy else None, 3, 3),
+        (("cycle", "deploy", "date"), record.deploy.date if record.deploy else None,
+         DEPLOY_WEEK, DEPLOY_WEEK),
         (("cycle", "briefing", "date"), record.briefing.date if record.briefing else None,
          last, last),
     ]

@@ -6,6 +6,9 @@ import datetime as dt
 
 from macros.model import data as m
 
+# The week of a cycle's review and of its deploy: the check holds their dates to these weeks.
+REVIEW_WEEK, DEPLOY_WEEK = 1, 3
+
 
 def week_span(cycle: m.CycleFile, launch: dt.date, cycle_no: int,
               week_no: int) -> tuple[dt.date, dt.date]:
