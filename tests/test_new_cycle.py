@@ -85,3 +85,31 @@ def test_a_pod_without_launch_date(data: Path) -> None:
     path.write_text("".join(kept), encoding="utf-8")
     with pytest.raises(ScaffoldError, match="no launch date"):
         new_cycle("harbourline-procurement", data, TODAY)
+
+
+def test_evaluation_metrics_carry_over(data: Path) -> None:
+    """The pod's own metrics start from last cycle's values; one never recorded stays a note."""
+    pod_id = "harbourline-customer-service"
+    edits = {
+        data / "pods" / f"{pod_id}.yaml": [
+            ("  as_of: 2026-10-05", "  as_of: 2026-10-12"),  # the first day of cycle 10
+            ('      value: 3\n      unit: "%"\n',
+             '      value: 3\n      unit: "%"\n'
+             '    - name: Reply accuracy\n      comparator: ">="\n      value: 90\n      unit: "%"\n'
+             '    - name: Tone score\n      comparator: ">="\n      value: 4\n      unit: " of 5"\n')],
+        data / "pods" / pod_id / "cycle-09.yaml": [
+            ("    samples_reviewed: 25\n",
+             "    evaluation:\n      - metric: Reply accuracy\n        value: 92.5\n"
+             "    samples_reviewed: 25\n")],
+    }
+    for path, pairs in edits.items():
+        text = path.read_text(encoding="utf-8")
+        for old, new in pairs:
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    path = new_cycle(pod_id, data, TODAY)
+    assert path.name == "cycle-10.yaml"
+    record = load_playbook(data).pod_cycles(pod_id)[-1]
+    assert [(e.metric, e.value) for e in record.review.evaluation] == [("Reply accuracy", 92.5)]
+    assert '# - metric: "Tone score"' in path.read_text(encoding="utf-8")
