@@ -113,3 +113,43 @@ def test_cycle_page_links_to_the_illustrations(built_site: Path, pb: Playbook) -
         assert f"../{urls.pod_cycles(pod_id)}" in hrefs
     rules = cycle.find("div", id="cycle-flags")
     assert len(rules.find("tbody").find_all("tr")) == len(pb.cycle.flags)
+
+
+def captioned(root: Element, caption: str) -> Element:
+    """The one table whose caption starts with `caption`."""
+    found = [t for t in root.find_all("table")
+             if any(c.text.startswith(caption) for c in t.find_all("caption"))]
+    assert len(found) == 1, caption
+    return found[0]
+
+
+def test_briefing_lists_the_quarters_changes(built_site: Path) -> None:
+    # Ghost pod, quarter 2 (cycles 4 to 6): cycle 6's release has a decision-log entry,
+    # cycle 5's (2026-08-25) has none and was not rolled back.
+    article = page(built_site, urls.briefing(ILLUSTRATIVE[1])).find("div", cls="pod-briefing")
+    rows = captioned(article, "Decision log entries").find("tbody").find_all("tr")
+    assert [r.find("th").text for r in rows] == ["6"]
+    assert "Amount parsing handles thousands separators." in rows[0].text
+    assert "Released with no decision-log entry: cycle 5 on 2026-08-25." in article.text
+    # Healthy pod, quarter 3 (cycles 7 to 9): three entries, none rolled back (cycle 6's
+    # rollback belongs to quarter 2).
+    article = page(built_site, urls.briefing(ILLUSTRATIVE[0])).find("div", cls="pod-briefing")
+    rows = captioned(article, "Decision log entries").find("tbody").find_all("tr")
+    assert [r.find("th").text for r in rows] == ["7", "8", "9"]
+    assert "Split deliveries answered in one reply with each parcel's status." in rows[1].text
+    assert "rolled back" not in captioned(article, "Decision log entries").text
+
+
+def test_actuals_on_the_pod_page(built_site: Path) -> None:
+    # Cycles 4 to 9 of the healthy pod: 4,200 + 5,100 + 5,800 + 6,400 + 6,900 + 7,300 = 35,700
+    # enquiries; 162,920 minutes saved = 2,715.33 hours × $45 = $122,190 over 6 × 28 days
+    # (5.52 months): $22,122.69 a month, so $420,000 is paid back in 19.0 months; the case's
+    # 90,000 enquiries × 5 minutes at $45 an hour is $28,125 a month: 14.9 months.
+    table = captioned(page(built_site, urls.pod(ILLUSTRATIVE[0])), "Business case against actuals")
+    cells = {tr.find("th").text: tr.find("td").text for tr in table.find_all("tr")}
+    assert cells["Cycles with volume recorded"] == "6"
+    assert cells["Volume handled by the workflow"] == "35,700 enquiries"
+    assert cells["Value recovered to date (volume × minutes saved ÷ 60 × hourly rate)"] == "$122,190"
+    assert cells["Actual run rate a month"] == "$22,122.69"
+    assert cells["Payback in months at the actual run rate"] == "19"
+    assert cells["Payback in months in the business case"] == "14.9"

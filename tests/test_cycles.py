@@ -275,3 +275,27 @@ def test_cycle_numbers_are_contiguous(tmp_path: Path) -> None:
         load_playbook(data)
     assert any(str(e).startswith(f"data/pods/{POD}/cycle-07.yaml:") and "cycle 6 has no record" in str(e)
                for e in err.value.errors)
+
+
+def test_every_flag_is_configured_with_its_source(real: Playbook) -> None:
+    import typing
+
+    assert sorted(f.check for f in real.cycle.flags) == sorted(typing.get_args(m.FlagCheck))
+    assert all(f.cited for f in real.cycle.flags)
+    assert limit(real, "few-samples") == 20  # the source's 20 to 30 samples, from its rule
+    assert limit(real, "low-adoption") == 60  # the 60% the source ties to measurable returns
+
+
+@pytest.mark.parametrize(("old", "new", "field", "words"), [
+    ("  - check: rejection-rose", "  - check: error-rate-rose", "flags[2].check",
+     "the check 'error-rate-rose' is listed twice"),
+    ("    from_rule: sample-review", "    from_rule: sample-reviews", "flags[0].from_rule",
+     "there is no cycle rule with id 'sample-reviews'; did you mean 'sample-review'?"),
+    ("    threshold: 60\n", "", "flags[5]", "the check 'low-adoption' needs a number"),
+])
+def test_flag_rule_errors_name_file_line_and_field(tmp_path: Path, old: str, new: str,
+                                                   field: str, words: str) -> None:
+    errors = _errors(tmp_path, {"cycle.yaml": (old, new)})
+    found = [e for e in errors if f" {field}: {words}" in e]
+    assert found, errors
+    assert found[0].startswith("data/cycle.yaml:")
