@@ -115,3 +115,19 @@ def test_playbook_check_is_fast(registries: dict[int, Registry]) -> None:
     elapsed = time.perf_counter() - started
     assert result.returncode == 0, result.stdout + result.stderr
     assert elapsed < 3.0, f"`playbook check` over {LARGE} pods took {elapsed:.2f} s"
+
+
+def test_synthetic_pods_record_their_last_six_cycles(registries: dict[int, Registry]) -> None:
+    """`make bench` gives each synthetic pod records of the (up to) six cycles that have ended."""
+    from macros.compute import quarter
+    from macros.load.loader import load_playbook
+
+    large = registries[LARGE]
+    pb = load_playbook(large.root / "data")
+    for pod_id in large.pod_ids:
+        launch = pb.pod(pod_id).launch_date
+        assert launch is not None
+        ended = quarter.cycle_on(pb.cycle, launch, dt.date.today()) - 1
+        numbers = [r.number for r in pb.pod_cycles(pod_id)]
+        assert numbers == list(range(max(1, ended - 5), ended + 1)), pod_id
+    assert sum(len(pb.pod_cycles(p)) == 6 for p in large.pod_ids) >= LARGE // 2
