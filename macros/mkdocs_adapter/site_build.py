@@ -11,6 +11,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -21,7 +22,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from macros.load.history import last_changes
 from macros.load.project_check import check_docs
-from macros.mkdocs_adapter import assets, search_index
+from macros.mkdocs_adapter import assets, search_index, whole_playbook
 from macros.mkdocs_adapter.calendars import Calendars
 from macros.mkdocs_adapter.fast_path import FastPath
 from macros.mkdocs_adapter.playbook_cache import build_date, playbook_for
@@ -47,6 +48,7 @@ class SiteBuild:
         self._summaries: list[SearchEntry] = []  # search entries of pages not indexed in full
         self._search_terms: dict[str, str] = {}  # page URL → its front-matter keywords
         self._assets: Bundles | None = None  # the site's own CSS and JS, bundled
+        self._nav: Navigation | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load the data (failing the build on any error) and add generated pages to the nav."""
@@ -86,6 +88,11 @@ class SiteBuild:
             if not src.endswith(".md"):  # a generated .md would become a page; see on_post_build
                 files.append(File.generated(config, src, content=payload))
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Keep the navigation: the one-page playbook takes its chapters in nav order."""
+        self._nav = nav
+        return nav
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """Point "edit this page" on a generated page at the data file it is built from, or
@@ -135,6 +142,13 @@ class SiteBuild:
         if self._fast.handles(page.file.src_uri):
             self._fast.converted(page.file.src_uri)
         return html
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page is HTML now and none is written yet: fill the one-page playbook."""
+        whole = files.get_file_from_path(urls.WHOLE_PLAYBOOK_SRC)
+        if whole is not None and whole.page is not None and self._nav is not None:
+            whole_playbook.fill(whole.page, self._nav)
+        return env
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:

@@ -40,6 +40,9 @@ BROWSE = f"{PODS}/browse/"
 GHOST_POD = "ghost-pod/"
 WORKED_EXAMPLE = "worked-example/"
 ROLE_MATRIX_CSV = f"{DOWNLOADS}/role-matrix.csv"
+# The whole playbook on one page (hand-written intro; the build appends the other pages to it).
+WHOLE_PLAYBOOK_SRC = "whole-playbook.md"
+WHOLE_PLAYBOOK = "whole-playbook/"
 
 
 

@@ -1,0 +1,103 @@
+"""The whole playbook on one page in a browser: it prints to a PDF of many A4 sheets, its links
+jump to the right section, its print button works, and axe finds nothing in it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.crawl import RUN_AXE
+from tests.browser.support import PageFactory
+
+pytestmark = pytest.mark.browser
+
+URL = "whole-playbook/"
+# In the viewport's top part: where a link that scrolls to a heading leaves it.
+NEAR_TOP = """(id) => {
+  const box = document.getElementById(id).getBoundingClientRect();
+  return box.top >= 0 && box.top < 200;
+}"""
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """The page count of a PDF, from its root page tree (the largest /Count of a /Pages)."""
+    counts = re.findall(rb"/Type\s*/Pages\s*/Count\s+(\d+)", pdf)
+    counts += re.findall(rb"/Count\s+(\d+)\s*/Kids", pdf)
+    return max((int(c) for c in counts), default=0)
+
+
+def test_it_prints_one_chapter_per_sheet_to_an_a4_pdf(page: Page, tmp_path: Path) -> None:
+    page.goto(URL, wait_until="load")
+    chapters = page.locator("section.pb-chapter").count()
+    assert chapters > 30
+    page.emulate_media(media="print")
+    breaks = page.locator("section.pb-chapter").evaluate_all(
+        "els => els.map(el => getComputedStyle(el).breakBefore)")
+    assert set(breaks) == {"page"}, breaks
+    hidden = page.locator(".md-header, .md-sidebar--primary, .pb-whole-print, .md-footer")
+    assert hidden.evaluate_all("els => els.every(el => el.offsetParent === null)")
+    pdf = page.pdf(format="A4", print_background=False)
+    (tmp_path / "whole-playbook.pdf").write_bytes(pdf)
+    assert pdf.startswith(b"%PDF")
+    assert pdf_pages(pdf) >= chapters  # each chapter starts a sheet; many run over several
+    assert len(re.findall(rb"/Dest\b", pdf)) > 100, "links inside the PDF jump within it"
+
+
+def test_contents_link_scrolls_to_its_chapter(page: Page) -> None:
+    page.goto(URL, wait_until="load")
+    link = page.locator(".pb-whole-contents a", has_text="The four-week operating cycle")
+    target = (link.get_attribute("href") or "").removeprefix("#")
+    assert target
+    assert not page.evaluate(NEAR_TOP, target)
+    link.click()
+    page.wait_for_function(NEAR_TOP, arg=target)
+    assert page.evaluate("location.hash") == f"#{target}"
+    heading = page.locator(f"[id='{target}']")
+    assert "The four-week operating cycle" in heading.inner_text()
+
+
+def test_a_link_between_chapters_lands_on_the_linked_section(page: Page) -> None:
+    """The onboarding chapter's link to a role page lands on that role's chapter here."""
+    page.goto(URL, wait_until="load")
+    link = page.locator("#ch-onboarding a[href^='#ch-pod-design-']").first
+    target = (link.get_attribute("href") or "").removeprefix("#")
+    link.scroll_into_view_if_needed()
+    link.click()
+    page.wait_for_function(NEAR_TOP, arg=target)
+    assert page.locator(f"[id='{target}'] h3").first.inner_text().split()[0].startswith("3.")
+
+
+def test_print_button_shows_and_opens_the_print_dialog(page: Page) -> None:
+    page.goto(URL, wait_until="load")
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed++; }; }")
+    button = page.get_by_role("button", name="Print or save as PDF")
+    assert button.is_visible()
+    button.click()
+    assert page.evaluate("window.__printed") == 1
+
+
+# axe on the article alone: every finding of any impact in what this page adds.
+AXE_ARTICLE = """async () => {
+  const result = await axe.run({include: [["article"]]}, {resultTypes: ["violations"]});
+  return result.violations.map(v => ({id: v.id, impact: v.impact,
+                                      targets: v.nodes.map(n => n.target.join(" "))}));
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_nothing_in_the_page(new_page: PageFactory, axe_script: Path,
+                                        width: int) -> None:
+    """No violation of any impact in the article, and nothing serious anywhere on the page."""
+    page, recorder = new_page(viewport={"width": width, "height": 900})
+    page.goto(URL, wait_until="load")
+    page.add_script_tag(path=str(axe_script))
+    in_article = page.evaluate(AXE_ARTICLE)
+    serious = [v for v in page.evaluate(RUN_AXE) if v["impact"] in ("serious", "critical")]
+    assert not in_article, in_article
+    assert not serious, serious
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    assert wide <= width, f"{URL} is {wide}px wide at {width}px"
+    assert not recorder.console_errors
