@@ -88,6 +88,7 @@ def test_cycles_section_lists_every_cycle(built_site: Path, pb: Playbook, pod_id
         row = section.find("tr", id=f"cycle-{pod_id}-{record.number}")
         assert str(record.review.samples_reviewed) in row.text
     assert section.find("a", href=f"../../{urls.briefing(pod_id)}")
+    assert "Illustrative records." in section.text  # invented, like the pod
 
 
 def test_registry_shows_latest_cycle(built_site: Path, pb: Playbook) -> None:
