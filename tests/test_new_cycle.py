@@ -13,6 +13,7 @@ from macros.cli.new_cycle import new_cycle
 from macros.cli.scaffold import ScaffoldError
 from macros.compute import quarter
 from macros.load.loader import load_playbook
+from macros.model.errors import PlaybookDataError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TODAY = dt.date(2026, 12, 1)
@@ -113,3 +114,19 @@ def test_evaluation_metrics_carry_over(data: Path) -> None:
     record = load_playbook(data).pod_cycles(pod_id)[-1]
     assert [(e.metric, e.value) for e in record.review.evaluation] == [("Reply accuracy", 92.5)]
     assert '# - metric: "Tone score"' in path.read_text(encoding="utf-8")
+
+
+def test_a_cycle_shorter_than_its_deploy_week(data: Path) -> None:
+    """Week 3 is the deploy week, so a two-week cycle is refused with its line, not a crash."""
+    path = data / "cycle.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "length_weeks: 4", "length_weeks: 2"), encoding="utf-8")
+    with pytest.raises(ScaffoldError, match=r"data/cycle\.yaml does not load"):
+        new_cycle("harbourline-procurement", data, TODAY)
+    errors: list[str] = []
+    try:
+        load_playbook(data)
+    except PlaybookDataError as err:
+        errors = [str(e) for e in err.errors]
+    assert any(e.startswith("data/cycle.yaml:") and "length_weeks: 2 is below the minimum of 3" in e
+               for e in errors), errors

@@ -221,7 +221,8 @@ class CycleFile(Model):
     """`data/cycle.yaml`."""
 
     title: Text
-    length_weeks: Annotated[StrictInt, Field(ge=1, le=8)]
+    length_weeks: Annotated[StrictInt, Field(
+        ge=3, le=8, description="Weeks per cycle; at least 3, as week 3 is the deploy week")]
     quarter_weeks: Annotated[StrictInt, Field(ge=4, le=16)] = 13
     working_days: Annotated[tuple[Weekday, ...], Field(min_length=1)] = Field(
         ("monday", "tuesday", "wednesday", "thursday", "friday"),
