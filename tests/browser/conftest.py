@@ -225,13 +225,15 @@ def axe_script() -> Path:
 
 @pytest.fixture(scope="session")
 def site_crawl(
-    browser: Browser, base_url: str, all_pages: list[str], axe_script: Path,
+    browser: Browser, base_url: str, all_pages: list[str],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[str, Visit]:
-    """Every page opened once (light scheme, other hosts blocked, axe-core run): what happened."""
+    """Every page opened once (light scheme, other hosts blocked): what happened.
+
+    axe-core runs in its own pass (test_accessibility.py), four views per page.
+    """
     context, page, recorder = open_tab(browser, base_url, color_scheme="light")
     try:
-        return crawl(page, recorder, base_url, all_pages, tmp_path_factory.mktemp("crawl"),
-                     axe_script=axe_script)
+        return crawl(page, recorder, base_url, all_pages, tmp_path_factory.mktemp("crawl"))
     finally:
         context.close()

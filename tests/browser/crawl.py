@@ -20,23 +20,12 @@ SEARCH_READY = """() => {
   return meta !== null && meta.textContent.trim() !== "" && !/initiali[sz]/i.test(meta.textContent);
 }"""
 
-RUN_AXE = """async () => {
-  const result = await axe.run(document, {resultTypes: ["violations"]});
-  return result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    targets: v.nodes.map(n => n.target.join(" ")),
-  }));
-}"""
-
 # Installed before any page script: collects Content-Security-Policy violations.
 WATCH_CSP = """
 window.__csp = [];
 document.addEventListener("securitypolicyviolation", e => window.__csp.push(
   `${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
 """
-
-BLOCKING_IMPACTS = ("serious", "critical")
-
 
 @dataclass
 class Visit:
@@ -52,11 +41,8 @@ class Visit:
 
 
 def visit(page: Page, recorder: Recorder, url: str, *, search: bool = True,
-          axe: bool = False, csp: bool = False) -> Visit:
-    """Open `url`, wait for it (and its search index) to settle, and note what went wrong.
-
-    `axe` runs axe-core, which the context must have loaded (see `crawl`).
-    """
+          csp: bool = False) -> Visit:
+    """Open `url`, wait for it (and its search index) to settle, and note what went wrong."""
     recorder.clear()
     seen = Visit(url)
     response = page.goto(url, wait_until="load")
@@ -70,9 +56,6 @@ def visit(page: Page, recorder: Recorder, url: str, *, search: bool = True,
             page.wait_for_function(SEARCH_READY, timeout=10_000)
         except PlaywrightTimeout:
             seen.problems.append("search index never loaded (.md-search-result__meta)")
-    if axe:
-        found = page.evaluate(RUN_AXE)
-        seen.violations = [v for v in found if v["impact"] in BLOCKING_IMPACTS]
     if csp:
         seen.csp = list(page.evaluate("() => window.__csp || []"))
     seen.problems += recorder.console_errors + recorder.failed_requests
@@ -81,18 +64,11 @@ def visit(page: Page, recorder: Recorder, url: str, *, search: bool = True,
 
 
 def crawl(page: Page, recorder: Recorder, base_url: str, paths: list[str], shots: Path | None,
-          axe_script: Path | None = None, **options: Any) -> dict[str, Visit]:
-    """Visit every path; screenshot (into `shots`) each page where something went wrong.
-
-    With `axe_script`, axe-core loads into every page before its own scripts (an init script
-    parses once per page, much faster than a script tag) and runs on each.
-    """
-    if axe_script is not None:
-        page.context.add_init_script(path=str(axe_script))
+          **options: Any) -> dict[str, Visit]:
+    """Visit every path; screenshot (into `shots`) each page where something went wrong."""
     visits = {}
     for path in paths:
-        seen = visit(page, recorder, urljoin(base_url, path), axe=axe_script is not None,
-                     **options)
+        seen = visit(page, recorder, urljoin(base_url, path), **options)
         if shots is not None and (seen.problems or seen.external or seen.csp or seen.violations):
             seen.screenshot = shots / (re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")
                                        + "-index.png")
