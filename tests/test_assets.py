@@ -72,6 +72,20 @@ def test_every_page_links_only_the_bundles(built_site: Path) -> None:
     assert len(pages) > 40
 
 
+
+@pytest.mark.build
+def test_no_page_has_a_parser_blocking_script(built_site: Path) -> None:
+    """Material's bundle is deferred too, and still runs before ours (deferred scripts keep order)."""
+    for path in sorted(built_site.rglob("*.html")):
+        root = parse(path.read_text(encoding="utf-8"))
+        external = [e.attrs for e in root.find_all("script") if e.attrs.get("src")]
+        where = path.relative_to(built_site)
+        assert external, where
+        assert all("defer" in s for s in external), where
+        names = [s["src"].rsplit("/", 1)[1] for s in external]
+        assert names[0].startswith("bundle."), where
+        assert names[-1].startswith("playbook."), where
+
 def test_every_listed_source_exists_and_core_comes_first() -> None:
     import yaml
 
