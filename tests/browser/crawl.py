@@ -20,6 +20,15 @@ SEARCH_READY = """() => {
   return meta !== null && meta.textContent.trim() !== "" && !/initiali[sz]/i.test(meta.textContent);
 }"""
 
+# axe-core's violations on the whole page (axe must be loaded): rule, impact, help, targets.
+RUN_AXE = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.map(n => n.target.join(" ")),
+  }));
+}"""
+
 # Installed before any page script: collects Content-Security-Policy violations.
 WATCH_CSP = """
 window.__csp = [];

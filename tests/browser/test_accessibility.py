@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.crawl import Visit, violation_report
+from tests.browser.crawl import RUN_AXE, Visit, violation_report
 from tests.browser.support import PageFactory
 
 pytestmark = pytest.mark.browser
@@ -34,14 +34,6 @@ SETTLED = """async () => {
   const finite = document.getAnimations().filter(a =>
     a.effect && a.effect.getComputedTiming().endTime !== Infinity);
   await Promise.all(finite.map(a => a.finished.catch(() => null)));
-}"""
-
-RUN_AXE = """async () => {
-  const result = await axe.run(document, {resultTypes: ["violations"]});
-  return result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    targets: v.nodes.map(n => n.target.join(" ")),
-  }));
 }"""
 
 # Violations reviewed and accepted, each with why it cannot be fixed from our side:
