@@ -9,7 +9,14 @@ from icalendar import Calendar
 from icalendar import Event as IcsEvent
 from markupsafe import Markup
 
-from macros.compute.quarter import PRODID, UID_DOMAIN, Event, calendar_version, quarter_events
+from macros.compute.quarter import (
+    PRODID,
+    UID_DOMAIN,
+    Event,
+    calendar_version,
+    quarter_events,
+    week_span,
+)
 from macros.model import data as m
 from macros.model.playbook import Playbook
 from macros.render import charts
@@ -70,9 +77,10 @@ def quarter_rows(pb: Playbook, pod: m.Pod) -> list[WeekRow]:
     rows = []
     length = pb.cycle.length_weeks
     for week in (e for e in events if e.kind == "week"):
-        end = week.date + dt.timedelta(days=6)
-        marks = [e for e in events if e.kind != "week" and week.date <= e.date <= end]
+        assert pod.launch_date is not None  # a pod without one has no events
         cycle_no, week_no = divmod(week.quarter_week - 1, length)
+        end = week_span(pb, pod.launch_date, cycle_no + 1, week_no + 1)[1]
+        marks = [e for e in events if e.kind != "week" and week.date <= e.date <= end]
         plan = next((w for w in pb.cycle.weeks if w.number == week_no + 1), None)
         rows.append(WeekRow(week, end, marks, cycle_no + 1, week_no + 1, plan))
     return rows
