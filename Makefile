@@ -5,12 +5,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT    := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
-# Keep in step with tests/browser/vendor_axe.sh.
-AXE_VERSION := 4.14.1
-AXE    := .cache/axe-core-$(AXE_VERSION)/axe.min.js
-# Keep in step with tests/vendor_vnu.sh (the Nu Html Checker) and bench/lighthouse.py.
-VNU_VERSION := 26.9.27
-VNU    := .cache/vnu-$(VNU_VERSION)/vnu.jar
+# axe-core and the Nu Html Checker (vnu-jar): versions pinned in tests/npm-pins.txt.
+pinned  = $(shell awk '$$1 == "$(1)" { print $$2 }' tests/npm-pins.txt)
+AXE    := .cache/axe-core-$(call pinned,axe-core)/axe.min.js
+VNU    := .cache/vnu-jar-$(call pinned,vnu-jar)/vnu.jar
+# Keep in step with bench/lighthouse.py.
 LIGHTHOUSE_VERSION := 12.8.2
 LIGHTHOUSE := .cache/lighthouse-$(LIGHTHOUSE_VERSION)/node_modules/.bin/lighthouse
 SIZES  ?= 250,500,1000,2000
@@ -113,7 +112,7 @@ calendar-dep:
 # The Nu Html Checker from the npm registry (the vnu-jar package), vendored into .cache/.
 $(VNU):
 	@command -v npm >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq npm; }
-	sh tests/vendor_vnu.sh
+	sh tests/vendor_npm.sh vnu-jar build/dist/vnu.jar
 
 # Lighthouse from the npm registry, pinned, into .cache/ (12.x: the last line that runs on
 # Debian's Node.js 20). Used by `make lighthouse` only.
@@ -124,7 +123,7 @@ $(LIGHTHOUSE):
 # axe-core from the npm registry, vendored into .cache/ (never loaded from a CDN).
 $(AXE):
 	@command -v npm >/dev/null 2>&1 || { $(APT) update -qq && $(APT) install -y -qq npm; }
-	sh tests/browser/vendor_axe.sh
+	sh tests/vendor_npm.sh axe-core axe.min.js
 
 lock:  ## re-resolve dependencies into requirements.lock (needs network to PyPI)
 	rm -rf .cache/lockenv && $(PYTHON) -m venv .cache/lockenv

@@ -2,7 +2,7 @@
 
 The whole built site is checked. Messages that come from Material for MkDocs' own templates are
 listed, with the reason, in tests/vnu_allowlist.yaml; anything else fails. `make test` vendors
-the pinned vnu.jar (tests/vendor_vnu.sh) and passes it as VNU_JAR; it needs a Java runtime.
+the pinned vnu.jar (tests/vendor_npm.sh) and passes it as VNU_JAR; it needs a Java runtime.
 """
 
 from __future__ import annotations
@@ -32,14 +32,15 @@ def _need(what: str) -> None:
 
 
 def vnu_jar() -> Path:
-    """vnu.jar: $VNU_JAR, else the vendored copy (fetched by tests/vendor_vnu.sh)."""
+    """vnu.jar: $VNU_JAR, else the vendored copy (fetched by tests/vendor_npm.sh)."""
     given = os.environ.get("VNU_JAR")
     if given:
         if not Path(given).is_file():
             pytest.fail(f"VNU_JAR={given} does not exist; run `make test`", pytrace=False)
         return Path(given)
-    done = subprocess.run(["sh", str(ROOT / "tests" / "vendor_vnu.sh")], capture_output=True,
-                          text=True, timeout=300, check=False)
+    done = subprocess.run(["sh", str(ROOT / "tests" / "vendor_npm.sh"), "vnu-jar",
+                           "build/dist/vnu.jar"], capture_output=True, text=True, timeout=300,
+                          check=False)
     if done.returncode != 0:
         _need(f"vnu.jar could not be fetched: {done.stderr.strip()}")
     return Path(done.stdout.strip().splitlines()[-1])

@@ -215,9 +215,9 @@ def axe_script() -> Path:
         if not Path(given).is_file():
             pytest.fail(f"AXE_CORE_JS={given} does not exist; run `make test`", pytrace=False)
         return Path(given)
-    script = Path(__file__).with_name("vendor_axe.sh")
-    done = subprocess.run(["sh", str(script)], capture_output=True, text=True, timeout=300,
-                          check=False)
+    script = Path(__file__).parent.parent / "vendor_npm.sh"
+    done = subprocess.run(["sh", str(script), "axe-core", "axe.min.js"], capture_output=True,
+                          text=True, timeout=300, check=False)
     if done.returncode != 0:
         pytest.fail(f"{script} failed: {done.stderr.strip()}", pytrace=False)
     return Path(done.stdout.strip().splitlines()[-1])
