@@ -105,3 +105,24 @@ def test_every_page_fits_the_window(
             problems.append(f"/{path} at {width}px: the page is {page_width}px wide")
         problems += table_problems(path, width, page.evaluate(WIDE_TABLES))
     assert not problems, "\n".join(problems)
+
+
+# Number cells (`pod-num`) whose computed alignment is not right: columns of figures line up
+# on their last digit, whatever table styling (scroll regions, cycle tables) sits around them.
+LEFT_NUMBERS = """() => [...document.querySelectorAll("article td.pod-num, article th.pod-num")]
+  .filter(cell => getComputedStyle(cell).textAlign !== "right")
+  .map(cell => `${cell.closest("table").className || "table"}: ${cell.textContent.trim()}`)"""
+
+
+def test_number_columns_are_right_aligned(new_page: PageFactory, base_url: str,
+                                          playbook: Playbook) -> None:
+    page, _ = new_page(viewport={"width": 1280, "height": 900})
+    pods = [p for p in playbook.pods if p.id.startswith("harbourline")]
+    assert pods, "the illustrative pods with cycle records are gone"
+    problems, checked = [], 0
+    for path in ["pods/", "worked-example/", *(f"pods/{p.id}/" for p in pods)]:
+        page.goto(urljoin(base_url, path), wait_until="load")
+        checked += page.locator("article td.pod-num").count()
+        problems += [f"/{path}: {cell}" for cell in page.evaluate(LEFT_NUMBERS)]
+    assert checked > 20, f"only {checked} number cells found"
+    assert not problems, "left-aligned numbers:\n" + "\n".join(problems[:20])
