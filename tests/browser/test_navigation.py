@@ -65,6 +65,27 @@ def test_phone_menu_opens_and_navigates(new_page: PageFactory, base_url: str) ->
     assert not recorder.problems(), f"{page.url}: " + "; ".join(recorder.problems())
 
 
+NAV_DRAWN = """() => Array.from(document.querySelectorAll(".md-sidebar--primary a.md-nav__link"))
+  .filter(a => a.checkVisibility({contentVisibilityAuto: true})).length"""
+
+
+def test_closed_phone_menu_is_skipped_until_opened(new_page: PageFactory, base_url: str) -> None:
+    """At 390 px the closed drawer's links are not rendered (no style or layout work while the
+    page loads); opened they are, closed again they go once the drawer has slid out. At 1280 px
+    the sidebar is always drawn."""
+    page, _ = new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page.goto(urljoin(base_url, "pod-design/"))
+    assert page.evaluate(NAV_DRAWN) == 0, f"{page.url}: closed drawer's links are rendered"
+    page.locator("label.md-header__button[for='__drawer']").tap()
+    page.wait_for_function(f"() => ({DRAWER})() === 'open'", timeout=3000)
+    assert page.evaluate(NAV_DRAWN) > 10, f"{page.url}: open drawer shows no links"
+    page.locator("label.md-overlay").tap(position={"x": 370, "y": 400})
+    page.wait_for_function(f"() => ({DRAWER})() === 'closed'", timeout=3000)
+    page.wait_for_function(f"() => ({NAV_DRAWN})() === 0", timeout=3000)
+    wide, _ = new_page(viewport={"width": 1280, "height": 900})
+    wide.goto(urljoin(base_url, "pod-design/"))
+    assert wide.evaluate(NAV_DRAWN) > 10, f"{wide.url}: sidebar links not rendered at 1280 px"
+
 # The drawer slides in from the left: fully on screen when open, fully off when closed.
 DRAWER = """() => {
   const box = document.querySelector(".md-sidebar--primary").getBoundingClientRect();
