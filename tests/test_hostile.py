@@ -208,6 +208,24 @@ def test_data_errors_do_not_hide_page_errors(data: Path, tmp_path: Path) -> None
     assert any(line.startswith("docs/page.md:13:") and "role_matrx" in line for line in lines), out
 
 
+@pytest.mark.parametrize("jinja", ['{{ "x" * 1000000000 }}', "{{ 10 ** 10 ** 9 }}",
+                                   '{{ role_card("x" * 1000000000) }}',
+                                   '{{ ("ab" * 100000) * 100000 }}'])
+def test_a_page_whose_jinja_would_build_a_huge_value_is_refused_quickly(
+        data: Path, tmp_path: Path, jinja: str) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text(
+        "---\ntitle: A page\nowner: AI CoE\nlast_reviewed: 2026-11-01\n"
+        "review_every: 6 months\naudience: [staff]\ntags: [test]\nrender_macros: true\n---\n\n"
+        f"# A page\n\n{jinja}\n", encoding="utf-8")
+    status, out, peak_mb = check(data, "--docs", str(docs), seconds=5)
+    assert status == 1
+    assert peak_mb < 200, f"peak memory {peak_mb} MB"
+    assert any(line.startswith("docs/page.md:13: jinja:") and "not allowed" in line
+               for line in out.splitlines()), out
+
+
 def test_messages_are_sorted_by_file_and_line_with_a_count(data: Path) -> None:
     replace(data / "pods" / "beta.yaml", "role: domain-owner", "role: domain-ownr")
     replace(data / "pods" / "acme.yaml", "      allocation: 30\n", "      allocation: 150\n")

@@ -15,7 +15,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 import jinja2
-from jinja2 import meta, nodes
+from jinja2 import nodes
 
 from macros.load.limits import MAX_PAGE_BYTES
 from macros.load.page_meta import renders_macros, split_front_matter
@@ -34,6 +34,8 @@ _ALLOWED_HINT = ("a page may only call the page macros with quoted values, e.g. 
                  "maintainer for a macro if you need more")
 _STATEMENTS = {"Assign": "set", "AssignBlock": "set", "FromImport": "from", "CallBlock": "call",
                "FilterBlock": "filter", "ExprStmt": "do", "Scope": "with"}
+# Names Jinja itself defines inside {% for %} and {% macro %} blocks.
+_BLOCK_NAMES = frozenset({"loop", "caller", "varargs", "kwargs"})
 _ENV = jinja2.Environment(autoescape=False)  # parsing only: nothing is ever rendered here
 _HINT = "check the '{{ }}' and '{% %}' on this line; to show braces as text, wrap them in " \
         "{% raw %} ... {% endraw %}"
@@ -78,8 +80,19 @@ def _check(text: str, shown: str, names: Collection[str]) -> list[DataError]:
     errors += [DataError(shown, lines.get(name) or 1, "jinja", f"'{name}' is not defined when "
                          "the site is built", "use one of the page macros (see the table of "
                          "macros), or wrap the braces in {% raw %} ... {% endraw %}")
-               for name in sorted(meta.find_undeclared_variables(tree) - allowed)]
+               for name in sorted(_undeclared(tree) - allowed)]
     return errors
+
+
+def _undeclared(tree: nodes.Template) -> set[str]:
+    """The names the page reads but never sets, from the syntax tree alone.
+
+    Not `jinja2.meta.find_undeclared_variables`: that runs Jinja's code generator, which
+    evaluates constant expressions, so `{{ "x" * 1000000000 }}` would build a 1 GB string.
+    """
+    read = {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"}
+    set_here = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    return read - set_here - _BLOCK_NAMES
 
 
 def _outside_policy(tree: nodes.Template) -> list[tuple[nodes.Node, str]]:
