@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -10,6 +11,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from macros.load.loader import load_playbook
+from macros.model import data as m
+from macros.render.feed import feed_entries
 from tests.htmlparse import parse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,3 +83,16 @@ def test_whats_new_links_to_the_feed(built_site: Path) -> None:
     html = parse((built_site / "whats-new" / "index.html").read_text("utf-8"))
     hrefs = [a.attrs.get("href") for a in html.find("article").find_all("a")]
     assert "../feed.xml" in hrefs
+
+
+def test_an_entry_keeps_its_id_when_a_change_is_added_on_the_same_day() -> None:
+    pb = load_playbook(ROOT / "data")
+    day = dt.date(2030, 1, 7)
+    first = m.Change(date=day, summary="First change of the day.")
+    before = dataclasses.replace(pb, changes=(first, *pb.changes))
+    later = m.Change(date=day, summary="Second change of the day, written above the first.")
+    after = dataclasses.replace(pb, changes=(later, first, *pb.changes))
+    ids_before = {e.summary: e.id for e in feed_entries(before, "https://x.example/")}
+    ids_after = {e.summary: e.id for e in feed_entries(after, "https://x.example/")}
+    assert all(ids_after[summary] == ident for summary, ident in ids_before.items())
+    assert ids_after[later.summary] not in ids_before.values()

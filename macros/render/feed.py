@@ -39,16 +39,23 @@ def _title(change: m.Change) -> str:
 
 
 def feed_entries(pb: Playbook, site_url: str) -> list[FeedEntry]:
-    """Every change, newest first; ids stay the same from build to build."""
+    """Every change, newest first; an entry keeps its id when later changes are added.
+
+    Changes of one date are numbered from the oldest (the lowest in the file, which lists the
+    newest first), so a change added on top on the same date takes the next number and the
+    ids feed readers already hold stay with their changes (RFC 4287, 4.2.6).
+    """
     page = site_url + PAGE
-    entries: list[FeedEntry] = []
-    seen: dict[str, int] = {}  # date → changes so far on that date
-    for change in sorted(pb.changes, key=lambda c: c.date, reverse=True):
-        day = change.date.isoformat()
-        seen[day] = seen.get(day, 0) + 1
-        entries.append(FeedEntry(f"{page}#{day}-{seen[day]}", _title(change), _time(change.date),
-                                 page, " ".join(change.summary.split())))
-    return entries
+    number: dict[int, int] = {}  # position in the file → its number among changes of its date
+    seen: dict[dt.date, int] = {}
+    for at in reversed(range(len(pb.changes))):
+        day = pb.changes[at].date
+        seen[day] = number[at] = seen.get(day, 0) + 1
+    newest_first = sorted(range(len(pb.changes)), key=lambda at: pb.changes[at].date,
+                          reverse=True)
+    return [FeedEntry(f"{page}#{pb.changes[at].date.isoformat()}-{number[at]}",
+                      _title(pb.changes[at]), _time(pb.changes[at].date), page,
+                      " ".join(pb.changes[at].summary.split())) for at in newest_first]
 
 
 def changelog_feed(pb: Playbook, site_url: str, site_name: str, today: dt.date) -> bytes:
