@@ -49,6 +49,15 @@ def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:
     assert not offenders, "\n".join(offenders)
 
 
+def test_no_fragment_template_is_published(built_site: Path) -> None:
+    # MkDocs copies every file of the theme's custom_dir that is not *.html into the site, so a
+    # fragment named anything else (feed-atom.xml was) would be served as a raw Jinja template.
+    fragments = sorted(p.name for p in (ROOT / "overrides" / "fragments").iterdir())
+    assert fragments
+    assert [name for name in fragments if not name.endswith(".html")] == []
+    assert not (built_site / "fragments").exists()
+
+
 def test_internal_links_resolve(built_site: Path) -> None:
     broken = []
     for path in html_pages(built_site):

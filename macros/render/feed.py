@@ -62,6 +62,6 @@ def changelog_feed(pb: Playbook, site_url: str, site_name: str, today: dt.date) 
     """The Atom document; `site_url` is the site's absolute address ending in '/'."""
     entries = feed_entries(pb, site_url)
     updated = entries[0].updated if entries else _time(today)
-    return render("feed-atom.xml", feed_id=site_url + FEED, page=site_url + PAGE,
+    return render("feed-atom.xml.html", feed_id=site_url + FEED, page=site_url + PAGE,
                   title=f"{site_name}: what's new", updated=updated, author=AUTHOR,
                   entries=entries).encode("utf-8")
