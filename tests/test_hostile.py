@@ -226,6 +226,23 @@ def test_a_page_whose_jinja_would_build_a_huge_value_is_refused_quickly(
                for line in out.splitlines()), out
 
 
+def test_a_page_with_thousands_of_errors_is_capped_and_hides_no_other_file(
+        data: Path, tmp_path: Path) -> None:
+    replace(data / "pods" / "acme.yaml", "      allocation: 30\n", "      allocation: 150\n")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text(
+        "---\ntitle: A page\nowner: AI CoE\nlast_reviewed: 2026-11-01\n"
+        "review_every: 6 months\naudience: [staff]\ntags: [test]\nrender_macros: true\n---\n\n"
+        "# A page\n\n" + '{{ role_card("nobody") }}\n' * 2_000, encoding="utf-8")
+    status, out, _peak = check(data, "--docs", str(docs))
+    assert status == 1
+    page = [line for line in out.splitlines() if line.startswith("docs/page.md:")]
+    assert len(page) == limits.MAX_PROBLEMS_PER_FILE + 1, len(page)
+    assert "MAX_PROBLEMS_PER_FILE" in page[-1]
+    assert any(line.startswith(f"{POD}:") and "allocation" in line for line in out.splitlines())
+
+
 def test_messages_are_sorted_by_file_and_line_with_a_count(data: Path) -> None:
     replace(data / "pods" / "beta.yaml", "role: domain-owner", "role: domain-ownr")
     replace(data / "pods" / "acme.yaml", "      allocation: 30\n", "      allocation: 150\n")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from macros.load.cross_checks import known_ids
 from macros.load.file_cache import FileCache
+from macros.load.limits import MAX_PROBLEMS_PER_FILE
 from macros.load.loader import assemble, load_all
 from macros.load.macro_calls import Signature, check_page_calls
 from macros.load.page_jinja import check_page_templates
@@ -48,7 +49,7 @@ def check_project(data_dir: Path, docs_dir: Path | None, today: dt.date, grace_d
         errors += page_errors + check_page_calls(docs_dir, known, specs)
         errors += check_page_templates(docs_dir, {s.name for s in specs} | set(extra))
     playbook = None if errors else assemble(found.files)
-    return Verdict(tuple(sorted(set(errors))), tuple(sorted(set(warnings))), playbook)
+    return Verdict(tuple(capped(errors)), tuple(capped(warnings)), playbook)
 
 
 def check_docs(docs_dir: Path, playbook: Playbook, today: dt.date, grace_days: int,
@@ -60,4 +61,23 @@ def check_docs(docs_dir: Path, playbook: Playbook, today: dt.date, grace_days: i
     errors, _warnings = check_pages(docs_dir, today, grace_days)
     errors += check_page_calls(docs_dir, playbook_ids(playbook), specs)
     errors += check_page_templates(docs_dir, {s.name for s in specs} | set(extra))
-    return sorted(set(errors))
+    return capped(errors)
+
+
+def capped(errors: Iterable[DataError]) -> list[DataError]:
+    """The errors sorted by file and line, at most MAX_PROBLEMS_PER_FILE for any one file.
+
+    A page or file with thousands of errors (one bad macro call pasted 20,000 times) would
+    bury every other file's messages; past the limit a file gets one closing message instead.
+    """
+    kept: list[DataError] = []
+    shown: dict[str, int] = {}
+    for error in sorted(set(errors)):
+        shown[error.file] = shown.get(error.file, 0) + 1
+        if shown[error.file] <= MAX_PROBLEMS_PER_FILE:
+            kept.append(error)
+        elif shown[error.file] == MAX_PROBLEMS_PER_FILE + 1:
+            kept.append(DataError(error.file, error.line, "", f"more than "
+                                  f"{MAX_PROBLEMS_PER_FILE} problems (MAX_PROBLEMS_PER_FILE); the "
+                                  "rest of this file's are not shown", "fix these first"))
+    return kept
