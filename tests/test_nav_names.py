@@ -1,7 +1,8 @@
 """Navigation landmarks have names: each section's <nav> is named by its title, unique on a page.
 
-The override `overrides/partials/nav-item.html` is Material's partial with one change; the
-first test notices when a Material upgrade changes the original, so the copy is refreshed.
+The override `overrides/partials/nav-item.html` is Material's partial with two changes (named
+navs, no empty tabindex); the first test notices when a Material upgrade changes the original,
+so the copy is refreshed.
 """
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ CHANGED = {
     'aria-expanded="{{ nav_item.active | tojson }}">',
     '<label class="md-nav__title" for="{{ path }}" id="{{ path }}_title">':
     '<label class="md-nav__title" for="{{ path }}">',
+    '<label class="md-nav__link" for="{{ path }}" id="{{ path }}_label"'
+    '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>':
+    '<label class="md-nav__link" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">',
+    '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label"'
+    '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>':
+    '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label" '
+    'tabindex="{{ tabindex }}">',
 }
 
 
@@ -40,7 +48,7 @@ def _body(text: str) -> list[str]:
     return lines
 
 
-def test_the_override_is_materials_partial_with_one_change() -> None:
+def test_the_override_is_materials_partial_with_the_marked_changes() -> None:
     ours = [CHANGED.get(line, line) for line in _body(OURS.read_text(encoding="utf-8"))]
     assert ours == _body(MATERIAL.read_text(encoding="utf-8")), (
         f"{MATERIAL} changed: copy it to {OURS} again and reapply the marked change")
