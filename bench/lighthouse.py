@@ -3,9 +3,12 @@
 Builds the site (unless `--site` names a built one), serves it with the repository's nginx
 configuration on 127.0.0.1, runs the pinned Lighthouse (vendored by `make lighthouse` into
 .cache/) with Debian's Chromium on each page, and prints one line per page: performance,
-accessibility, best practices, SEO, first contentful paint and total blocking time. With
-`--baseline` it also measures a fresh Material for MkDocs site (one page, default settings
-except `font: false`, since nothing may be fetched from another host) served the same way.
+accessibility, best practices, SEO, first contentful paint, total blocking time and largest
+contentful paint (medians of `--runs`). With `--baseline` it also measures a fresh Material for
+MkDocs site (one page, default settings except `font: false`, since nothing may be fetched
+from another host) served the same way, once in every round beside the pages, and prints each
+page's first paint as a multiple of the fresh site's. `--save DIR` keeps every JSON report (for
+its audits: render-blocking resources, network requests, main-thread work, the LCP element).
 Only local URLs are ever opened. Not part of `make test`: a run takes a few minutes.
 """
 
@@ -48,29 +51,42 @@ def fresh_material(folder: Path) -> Path:
     return folder / "site"
 
 
-def audit(url: str, runs: int) -> dict[str, float]:
-    """Median scores (0–100) and timings (ms) of `runs` Lighthouse runs on `url`.
+def measure(targets: list[tuple[str, str]], runs: int,
+            save: Path | None = None) -> dict[str, dict[str, float]]:
+    """Median scores (0–100) and timings (ms) per label over `runs` rounds.
 
-    A run that fails (Chromium crashed, the page never painted) is tried once more; a page
-    whose runs all fail gets NaN everywhere, so the others are still reported.
+    Each round visits every target once, so pages and the baseline share the machine's load
+    (other work on a shared machine slows all of them alike). A run that fails (Chromium
+    crashed, the page never painted) is tried once more; a target whose runs all fail gets NaN
+    everywhere, so the others are still reported. With `save`, every report's JSON is kept there.
     """
-    results = [r for r in (_retried(url) for _ in range(runs)) if r is not None]
+    found: dict[str, list[dict[str, float]]] = {label: [] for label, _ in targets}
+    for number in range(runs):
+        for label, url in targets:
+            name = "".join(c if c.isalnum() else "-" for c in label).strip("-") or "home"
+            result = _retried(url, save / f"{name}.{number + 1}.json" if save else None)
+            if result is not None:
+                found[label].append(result)
+    return {label: _median(results) for label, results in found.items()}
+
+
+def _median(results: list[dict[str, float]]) -> dict[str, float]:
     if not results:
         return dict.fromkeys((*CATEGORIES, "fcp", "tbt", "lcp"), float("nan"))
     return {key: statistics.median(r[key] for r in results) for key in results[0]}
 
 
-def _retried(url: str) -> dict[str, float] | None:
+def _retried(url: str, save: Path | None) -> dict[str, float] | None:
     for _ in range(2):
         try:
-            return _one_run(url)
+            return _one_run(url, save)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, KeyError) as err:
             print(f"lighthouse failed on {url}: {str(getattr(err, 'stderr', err))[-300:]}",
                   file=sys.stderr)
     return None
 
 
-def _one_run(url: str) -> dict[str, float]:
+def _one_run(url: str, save: Path | None) -> dict[str, float]:
     assert url.startswith("http://127.0.0.1:"), url  # local URLs only
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     run = subprocess.run(
@@ -78,6 +94,8 @@ def _one_run(url: str) -> dict[str, float]:
          f"--only-categories={','.join(CATEGORIES)}",
          "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
         capture_output=True, text=True, check=True, env=env, timeout=300)
+    if save is not None:
+        save.write_text(run.stdout, encoding="utf-8")
     report: dict[str, Any] = json.loads(run.stdout)
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
     audits = report["audits"]
@@ -86,21 +104,14 @@ def _one_run(url: str) -> dict[str, float]:
             "lcp": audits["largest-contentful-paint"]["numericValue"]}
 
 
-def _line(name: str, r: dict[str, float]) -> str:
+def _line(name: str, r: dict[str, float], base: dict[str, float] | None) -> str:
+    ratio = f"{r['fcp'] / base['fcp']:>6.2f}" if base else ""
     return (f"{name:<46} {r['performance']:>4.0f} {r['accessibility']:>4.0f} "
             f"{r['best-practices']:>4.0f} {r['seo']:>4.0f} {r['fcp']:>7.0f} {r['tbt']:>6.0f} "
-            f"{r['lcp']:>7.0f}")
+            f"{r['lcp']:>7.0f}{ratio}")
 
 
-def serve_and_audit(site: Path, pages: list[str], runs: int) -> dict[str, dict[str, float]]:
-    """Serve `site` with the repository's nginx configuration and audit each page."""
-    from tests.nginx_server import start_nginx
-
-    base, stop = start_nginx(site)
-    try:
-        return {page: audit(base + page, runs) for page in pages}
-    finally:
-        stop()
+BASELINE = "fresh Material site (home)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,26 +121,51 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", nargs="*", default=list(PAGES), help="paths from the root")
     parser.add_argument("--runs", type=int, default=1, help="runs per page (median is shown)")
     parser.add_argument("--baseline", action="store_true", help="also a fresh Material site")
+    parser.add_argument("--save", type=Path, help="keep each Lighthouse JSON report here")
     parser.add_argument("--min-performance", type=int, default=0)
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         print(f"{LIGHTHOUSE} is missing: run `make lighthouse`", file=sys.stderr)
         return 2
+    if args.save:
+        args.save.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         site = args.site or Path(tmp) / "site"
         if args.site is None:
             build(site, ROOT / "mkdocs.yml")
-        print(f"{'page (mobile)':<46} perf a11y best  seo  FCP ms TBT ms  LCP ms")
-        results = serve_and_audit(site, args.pages, args.runs)
-        for page, result in results.items():
-            print(_line(page or "(home)", result), flush=True)
-        if args.baseline:
-            base = serve_and_audit(fresh_material(Path(tmp) / "fresh"), [""], args.runs)[""]
-            print(_line("fresh Material site (home)", base))
-            worst = max(r["fcp"] for r in results.values())
-            print(f"slowest first paint: {worst:.0f} ms = {worst / base['fcp']:.2f} × the fresh site's")
+        fresh = fresh_material(Path(tmp) / "fresh") if args.baseline else None
+        results = serve_and_measure(site, fresh, args.pages, args.runs, args.save)
+    base = results.pop(BASELINE, None)
+    print(f"{'page (mobile)':<46} perf a11y best  seo  FCP ms TBT ms  LCP ms"
+          + ("  FCP ×" if base else ""))
+    for page, result in results.items():
+        print(_line(page or "(home)", result, base))
+    if base:
+        print(_line(BASELINE, base, base))
+        worst = max(r["fcp"] for r in results.values())
+        print(f"slowest first paint: {worst:.0f} ms = {worst / base['fcp']:.2f} × the fresh site's")
     low = [p for p, r in results.items() if not r["performance"] >= args.min_performance]
     return 1 if low else 0
+
+
+def serve_and_measure(site: Path, fresh: Path | None, pages: list[str], runs: int,
+                      save: Path | None) -> dict[str, dict[str, float]]:
+    """Serve `site` (and `fresh`, the baseline) with the repository's nginx configuration and
+    measure each page, the baseline in every round."""
+    from tests.nginx_server import start_nginx
+
+    base, stop = start_nginx(site)
+    stop_fresh = None
+    try:
+        targets = [(page, base + page) for page in pages]
+        if fresh is not None:
+            fresh_base, stop_fresh = start_nginx(fresh)
+            targets.append((BASELINE, fresh_base))
+        return measure(targets, runs, save)
+    finally:
+        stop()
+        if stop_fresh is not None:
+            stop_fresh()
 
 
 if __name__ == "__main__":
