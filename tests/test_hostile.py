@@ -243,6 +243,20 @@ def test_a_page_with_thousands_of_errors_is_capped_and_hides_no_other_file(
     assert any(line.startswith(f"{POD}:") and "allocation" in line for line in out.splitlines())
 
 
+def test_a_number_too_long_for_python_in_a_page_is_a_message_not_a_crash(
+        data: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text(
+        "---\ntitle: A page\nowner: AI CoE\nlast_reviewed: 2026-11-01\n"
+        "review_every: 6 months\naudience: [staff]\ntags: [test]\nrender_macros: true\n---\n\n"
+        f"# A page\n\nText.\n\n{{{{ role_card({'9' * 5_000}) }}}}\n", encoding="utf-8")
+    status, out, _peak = check(data, "--docs", str(docs))
+    assert status == 1, out
+    assert any(line.startswith("docs/page.md:15: jinja:") and "digits" in line
+               for line in out.splitlines()), out
+
+
 def test_messages_are_sorted_by_file_and_line_with_a_count(data: Path) -> None:
     replace(data / "pods" / "beta.yaml", "role: domain-owner", "role: domain-ownr")
     replace(data / "pods" / "acme.yaml", "      allocation: 30\n", "      allocation: 150\n")

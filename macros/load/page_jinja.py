@@ -26,6 +26,7 @@ MKDOCS_MACROS_NAMES = frozenset({
     "config", "page", "navigation", "files", "environment", "plugin", "git", "extra",
     "macros", "filters", "filters_builtin", "context", "macros_info", "now", "fix_url",
 })
+_LONG_NUMBER = re.compile(r"[0-9_]{4000,}")
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")  # as in page_meta: the end of the front matter
 # The values of mkdocs.yml a page may print, e.g. `{{ config.repo_url }}` for a link.
 CONFIG_VALUES = frozenset({"repo_url", "site_url", "site_name", "edit_uri"})
@@ -71,6 +72,11 @@ def _check(text: str, shown: str, names: Collection[str]) -> list[DataError]:
                           f"{err.message}", _HINT)]
     except (RecursionError, MemoryError):
         return [DataError(shown, 1, "jinja", "the page's Jinja is nested too deeply", _HINT)]
+    except ValueError:  # Jinja's lexer turns digits into an int: Python refuses > 4,300 digits
+        found = _LONG_NUMBER.search(source)
+        line = source.count("\n", 0, found.start()) + 1 if found else 1
+        return [DataError(shown, line, "jinja", "the page's Jinja holds a number thousands of "
+                          "digits long, which cannot be read", _HINT)]
     errors = [DataError(shown, node.lineno or 1, "jinja", f"this Jinja is not allowed in a "
                         f"page ({what})", _ALLOWED_HINT) for node, what in _outside_policy(tree)]
     called = {node.node.name for node in tree.find_all(nodes.Call)
