@@ -67,6 +67,15 @@ def unusual_but_valid(text: str) -> str:
     return "\ufeff" + text.replace("\n", "\r\n")
 
 
+def render_macros_one(text: str) -> str:
+    """Python objects reached from a page that turns macros on with `1`, not `true`.
+
+    mkdocs-macros renders a page whose render_macros == True, and 1 == True in Python.
+    """
+    text = sub(r"^owner: (.*)$", r"owner: \1\nrender_macros: 1")(text)
+    return append("\n{{ config.__class__.__mro__ }}\n")(text)
+
+
 CASES: dict[str, Case] = {
     # Valid but unusual: both accept.
     "unusual-yaml": Case(True, POD, unusual_but_valid),
@@ -81,6 +90,7 @@ CASES: dict[str, Case] = {
     "undefined-name": Case(False, PAGE, append("\nSee {{ not_defined }}.\n")),
     "python-objects-from-a-page": Case(False, PAGE, append(
         "\n{{ config.__class__.__init__.__globals__ }}\n")),
+    "python-objects-behind-render-macros-1": Case(False, PLAIN, render_macros_one),
     # Data.
     "allocation-150": Case(False, POD, sub(r"^      allocation: 5$", "      allocation: 150")),
     "billion-laughs": Case(False, "data/pods/laughs.yaml", laughs),

@@ -257,6 +257,25 @@ def test_a_number_too_long_for_python_in_a_page_is_a_message_not_a_crash(
                for line in out.splitlines()), out
 
 
+@pytest.mark.parametrize("value", ["1", "1.0", '"true"', '"false"', "[true]"])
+def test_render_macros_takes_only_true_or_false(data: Path, tmp_path: Path, value: str) -> None:
+    # mkdocs-macros renders a page when render_macros == True, so `1` would run the page's
+    # Jinja in the build while the check, reading `is True`, skipped it.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text(
+        "---\ntitle: A page\nowner: AI CoE\nlast_reviewed: 2026-11-01\n"
+        f"review_every: 6 months\naudience: [staff]\ntags: [test]\nrender_macros: {value}\n"
+        "---\n\n# A page\n\n{{ config.__class__.__mro__ }}\n", encoding="utf-8")
+    status, out, _peak = check(data, "--docs", str(docs))
+    assert status == 1, out
+    lines = out.splitlines()
+    assert any(line.startswith("docs/page.md:8: render_macros: expected true or false")
+               for line in lines), out
+    if value in ("1", "1.0"):
+        assert any(line.startswith("docs/page.md:13: jinja:") for line in lines), out
+
+
 def test_messages_are_sorted_by_file_and_line_with_a_count(data: Path) -> None:
     replace(data / "pods" / "beta.yaml", "role: domain-owner", "role: domain-ownr")
     replace(data / "pods" / "acme.yaml", "      allocation: 30\n", "      allocation: 150\n")

@@ -155,8 +155,10 @@ def _page_meta(
 def renders_macros(text: str) -> bool:
     """Whether the page's front matter turns macros on (`render_macros: true`)."""
     found = split_front_matter(text)
+    # Compared with ==, as mkdocs-macros compares it: `render_macros: 1` turns macros on in the
+    # build too, so such a page must meet the same Jinja checks (and is an error besides).
     return not isinstance(found, DataError) and isinstance(found[0].data, dict) and \
-        found[0].data.get("render_macros") is True
+        found[0].data.get("render_macros") in (True,)
 
 
 def split_front_matter(text: str) -> tuple[YamlDocument, str] | DataError:
@@ -222,6 +224,9 @@ def _check_fields(data: dict[str, Any], fail: Callable[[str, str, str], None],
     for key in ("audience", "tags", "keywords"):  # keywords are optional
         if key in data and not _text_list(data[key]):
             fail(key, f"expected a list of words, got {describe(data[key])}", _HINTS[key])
+    if "render_macros" in data and not isinstance(data["render_macros"], bool):
+        fail("render_macros", f"expected true or false, got {describe(data['render_macros'])}",
+             _HINTS["render_macros"])
 
 
 def _text_list(value: object) -> bool:
@@ -248,4 +253,6 @@ _HINTS = {
     "tags": "list a few search words, e.g. 'tags: [roles, staffing]'",
     "keywords": "list the words and phrases readers search with, e.g. "
                 "'keywords: [time commitment, hours a week]'",
+    "render_macros": "write 'render_macros: true' on a page that calls the page macros, "
+                     "else leave the line out",
 }
