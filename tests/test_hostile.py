@@ -316,6 +316,7 @@ def test_jinja_errors_in_a_page_are_found_by_the_check(tmp_path: Path) -> None:
     "{{ config.__class__.__init__.__globals__ }}", "{{ ''.__class__.__mro__ }}",
     "{{ config.plugins }}", "{% set x = config %}", "{% for p in config.nav %}{% endfor %}",
     "{{ role_card(config.site_name) }}", "{{ title | e }}", "{% include 'x.html' %}",
+    "{{ config }}", "{{ git }}", "{{ environment }}", "{{ plugin }}", "{{ page }}",
 ])
 def test_pages_may_not_reach_python_objects(tmp_path: Path, jinja: str) -> None:
     from macros.load.page_jinja import check_page_templates

@@ -119,6 +119,10 @@ def _outside_policy(tree: nodes.Template) -> list[tuple[nodes.Node, str]]:
 
 
 def _why_not(node: nodes.Node) -> str | None:
+    if isinstance(node, nodes.Name) and node.name in MKDOCS_MACROS_NAMES:
+        # `{{ config }}`, `{{ git }}`, `{{ environment }}` would publish the build's own
+        # settings, the last committer's e-mail address, the build machine's system.
+        return f"'{node.name}' on its own, which prints the build's own data"
     if isinstance(node, nodes.TemplateData | nodes.Name):
         return None
     if isinstance(node, nodes.Getattr):
