@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -39,6 +40,14 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(loader, "read_yaml", counting)
     return seen
+
+
+def later(folder: Path) -> FileCache:
+    """The cache as a check run ten seconds from now opens it: every file's times are then old
+    enough to be trusted (files written within two seconds of a run are hashed instead)."""
+    cache = FileCache(folder)
+    cache.started_ns += 10_000_000_000
+    return cache
 
 
 def run(project: Path, cache: FileCache | None):  # type: ignore[no-untyped-def]
@@ -112,8 +121,8 @@ def test_an_entry_that_no_longer_validates_is_read_from_the_file(project: Path, 
     folder = project / ".cache"
     run(project, FileCache(folder))
     stored = json.loads((folder / FILE_NAME).read_text(encoding="utf-8"))
-    key, _model = stored["files"][POD]
-    stored["files"][POD] = [key, json.dumps({"pod": {"id": 7}})]  # as if the model had changed
+    key, _model, _signature = stored["files"][POD]
+    stored["files"][POD] = [key, json.dumps({"pod": {"id": 7}}), ""]  # as if the model had changed
     (folder / FILE_NAME).write_text(json.dumps(stored), encoding="utf-8")
     parses.clear()
     verdict = run(project, FileCache(folder))
@@ -127,7 +136,7 @@ def test_an_entry_for_other_content_is_not_used(project: Path, parses: list[str]
     run(project, FileCache(folder))
     stored = json.loads((folder / FILE_NAME).read_text(encoding="utf-8"))
     other = "data/pods/harbourline-procurement.yaml"
-    stored["files"][POD] = [stored["files"][other][0], stored["files"][POD][1]]
+    stored["files"][POD] = [stored["files"][other][0], *stored["files"][POD][1:]]
     (folder / FILE_NAME).write_text(json.dumps(stored), encoding="utf-8")
     parses.clear()
     run(project, FileCache(folder))
@@ -154,3 +163,74 @@ def test_the_data_files_are_listed_as_pathlib_would_list_them(tmp_path: Path) ->
         assert loader._paths(data, pattern, []) == sorted(data.glob(pattern))
         assert [loader._display(data, p) for p in loader._paths(data, pattern, [])] == [
             f"data/{p.relative_to(data).as_posix()}" for p in sorted(data.glob(pattern))]
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The data files whose bytes were read, by name."""
+    seen: list[str] = []
+    real = Path.read_bytes
+
+    def counting(path: Path) -> bytes:
+        if path.suffix == ".yaml":
+            seen.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    return seen
+
+
+def test_an_untouched_file_is_not_even_read(project: Path, reads: list[str]) -> None:
+    folder = project / ".cache"
+    first = run(project, later(folder))  # remembers every file with its size, times and inode
+    assert len(reads) > 20
+    reads.clear()
+    second = run(project, later(folder))
+    assert reads == []
+    assert second == first
+
+
+def test_a_file_changed_under_its_old_times_is_still_read(project: Path, reads: list[str]) -> None:
+    """An editor's tool that keeps the size and puts the old modification time back (cp -p,
+    rsync -t) still changes the file's change time, which the check compares too."""
+    folder = project / ".cache"
+    run(project, later(folder))
+    pod = project / POD
+    before = pod.stat()
+    text = pod.read_text(encoding="utf-8")
+    pod.write_text(text.replace("Harbourline", "Harbourlyne"), encoding="utf-8")
+    os.utime(pod, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert pod.stat().st_size == before.st_size
+    assert pod.stat().st_mtime_ns == before.st_mtime_ns
+    reads.clear()
+    verdict = run(project, later(folder))
+    assert reads == [pod.name]
+    assert verdict.playbook is not None
+    assert any("Harbourlyne" in p.organisation.name for p in verdict.playbook.pods)
+
+
+def test_a_file_changed_just_before_a_run_is_hashed_not_trusted(project: Path,
+                                                                reads: list[str]) -> None:
+    folder = project / ".cache"
+    run(project, FileCache(folder))  # every file was just copied: none is trusted by its times
+    reads.clear()
+    run(project, FileCache(folder))
+    assert len(reads) > 20  # read and hashed (not parsed: the content is the same)
+
+
+def test_an_untouched_file_gets_the_right_lines_in_a_message_caused_elsewhere(
+        project: Path, reads: list[str]) -> None:
+    """A role renamed in its own file leaves the untouched cycle and pod files pointing at it:
+    their messages need their lines, read only then."""
+    folder = project / ".cache"
+    run(project, later(folder))
+    role = project / "data/roles/change-lead.yaml"
+    role.write_text(role.read_text(encoding="utf-8").replace("id: change-lead", "id: change-owner"),
+                    encoding="utf-8")
+    reads.clear()
+    verdict = run(project, later(folder))
+    assert "cycle.yaml" in reads  # read for its lines only, after it was not read to load it
+    dangling = [e for e in verdict.errors if e.file == "data/cycle.yaml"]
+    assert dangling
+    assert all(e.line > 1 for e in dangling)
+    assert verdict.errors == run(project, None).errors

@@ -62,8 +62,8 @@ def load_all(data_dir: Path, today: dt.date | None = None,
     """
     errors: list[DataError] = []
     paths = {what: _paths(data_dir, pattern, errors) for what, pattern, _ in LAYOUT}
-    sizes = {path: path.stat().st_size for found in paths.values() for path in found}
-    total = sum(sizes.values())
+    stats = {path: path.stat() for found in paths.values() for path in found}
+    total = sum(st.st_size for st in stats.values())
     if total > MAX_DATA_BYTES:
         return LoadedData(_typed({what: [] for what, _, _ in LAYOUT}), [DataError(
             data_dir.name, 1, "", f"the data files hold {size_text(total)}, above the limit of "
@@ -74,7 +74,7 @@ def load_all(data_dir: Path, today: dt.date | None = None,
     with _no_cyclic_gc():
         for what, _pattern, model in LAYOUT:
             before = len(errors)
-            by_kind[what] = _load_kind(data_dir, paths[what], model, errors, sizes, cache)
+            by_kind[what] = _load_kind(data_dir, paths[what], model, errors, stats, cache)
             if len(errors) > before:
                 incomplete.add(what)
         loaded = _typed(by_kind)
@@ -125,19 +125,22 @@ def _paths(data_dir: Path, pattern: str, errors: list[DataError]) -> list[Path]:
 
 
 def _load_kind(data_dir: Path, paths: list[Path], model: type[M], errors: list[DataError],
-               sizes: dict[Path, int], cache: FileCache | None) -> list[AnyFile]:
-    found = [load_file(data_dir, path, model, errors, sizes[path], cache) for path in paths]
+               stats: dict[Path, os.stat_result], cache: FileCache | None) -> list[AnyFile]:
+    found = [load_file(data_dir, path, model, errors, stats[path].st_size, cache,
+                       cache.signature(stats[path]) if cache is not None else "")
+             for path in paths]
     return [item for item in found if item is not None]
 
 
 def load_file(
     data_dir: Path, path: Path, model: type[M], errors: list[DataError], size: int | None = None,
-    cache: FileCache | None = None,
+    cache: FileCache | None = None, signature: str = "",
 ) -> Loaded[M] | None:
     """Read and validate one file; append its errors and return it when it is valid.
 
     `size` is the file's size in bytes when the caller has already looked it up; `cache` holds
-    the files found valid last time.
+    the files found valid last time, and `signature` is what the file system says of the file
+    (`FileCache.signature`).
     """
     shown = _display(data_dir, path)
     if size is None:
@@ -147,12 +150,16 @@ def load_file(
                                 f"of {size_text(MAX_FILE_BYTES)} (MAX_FILE_BYTES)",
                                 "split it, or remove what does not belong in it"))
         return None
+    if cache is not None and signature:
+        untouched = cache.by_signature(shown, signature, model)
+        if untouched is not None:  # read only if a later message needs its lines
+            return Loaded(untouched, shown, YamlDocument(None, [], "", source=path))
     raw = path.read_bytes()
     text = _decode(raw, shown, errors)
     if text is None:
         return None
     key = digest(raw) if cache is not None else ""
-    remembered = cache.get(shown, key, model) if cache is not None else None
+    remembered = cache.get(shown, key, model, signature) if cache is not None else None
     if remembered is not None:
         return Loaded(remembered, shown, YamlDocument(None, [], text))
     doc = read_yaml(text)
@@ -173,7 +180,7 @@ def load_file(
     if found or valid is None:
         return None
     if cache is not None:
-        cache.put(shown, key, valid)
+        cache.put(shown, key, valid, signature)
     return Loaded(valid, shown, doc)
 
 

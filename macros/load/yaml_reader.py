@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import pathlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -89,11 +90,14 @@ class YamlDocument:
     problems: list[YamlProblem] = field(default_factory=list)
     text: str = ""
     _lines: dict[Path, int] | None = None
+    source: pathlib.Path | None = None  # the file, when `text` was not kept (a cache's hit)
 
     @property
     def lines(self) -> dict[Path, int]:
         """Field path → line; worked out on first use (by reading again), as valid files never need it."""
         if self._lines is None:
+            if not self.text and self.source is not None:
+                self.text = self.source.read_bytes().decode("utf-8")
             self._lines = _Reader(self.text, detail=True).read().lines
         return self._lines
 
