@@ -57,7 +57,8 @@ def code_version() -> str:
 
 
 class FileCache:
-    """The valid files of the last check: shown path → (content hash, model as JSON)."""
+    """The valid files of the last check: shown path → `Entry` (content hash, model as JSON,
+    file-system signature)."""
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / FILE_NAME
