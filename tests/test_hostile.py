@@ -192,14 +192,22 @@ def test_an_invalid_file_does_not_make_its_ids_look_missing(data: Path) -> None:
     assert all(e.startswith("data/roles/domain-owner.yaml") for e in errors), errors
 
 
-def test_data_errors_do_not_hide_page_errors(data: Path, tmp_path: Path) -> None:
-    replace(data / "pods" / "acme.yaml", "      allocation: 30\n", "      allocation: 150\n")
+def one_page(tmp_path: Path, body: str, *, last_reviewed: str = "2026-11-01",
+             render_macros: str = "true") -> Path:
+    """A docs folder holding one page: front matter on lines 1-9, its title on 11, `body` from
+    line 13; returns the folder."""
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "page.md").write_text(
-        "---\ntitle: A page\nowner: AI CoE\nlast_reviewed: \"2026-11-01\"\n"
-        "review_every: 6 months\naudience: [staff]\ntags: [test]\nrender_macros: true\n---\n\n"
-        "# A page\n\n{{ role_matrx() }}\n", encoding="utf-8")
+        f"---\ntitle: A page\nowner: AI CoE\nlast_reviewed: {last_reviewed}\n"
+        f"review_every: 6 months\naudience: [staff]\ntags: [test]\n"
+        f"render_macros: {render_macros}\n---\n\n# A page\n\n{body}", encoding="utf-8")
+    return docs
+
+
+def test_data_errors_do_not_hide_page_errors(data: Path, tmp_path: Path) -> None:
+    replace(data / "pods" / "acme.yaml", "      allocation: 30\n", "      allocation: 150\n")
+    docs = one_page(tmp_path, "{{ role_matrx() }}\n", last_reviewed='"2026-11-01"')
     status, out, _peak = check(data, "--docs", str(docs))
     assert status == 1
     lines = out.splitlines()
@@ -213,12 +221,7 @@ def test_data_errors_do_not_hide_page_errors(data: Path, tmp_path: Path) -> None
                                    '{{ ("ab" * 100000) * 100000 }}'])
 def test_a_page_whose_jinja_would_build_a_huge_value_is_refused_quickly(
         data: Path, tmp_path: Path, jinja: str) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "page.md").write_text(
-        "---\ntitle: A page\nowner: AI CoE\nlast_reviewed: 2026-11-01\n"
-        "review_every: 6 months\naudience: [staff]\ntags: [test]\nrender_macros: true\n---\n\n"
-        f"# A page\n\n{jinja}\n", encoding="utf-8")
+    docs = one_page(tmp_path, f"{jinja}\n")
     status, out, peak_mb = check(data, "--docs", str(docs), seconds=5)
     assert status == 1
     assert peak_mb < 200, f"peak memory {peak_mb} MB"
@@ -229,12 +232,7 @@ def test_a_page_whose_jinja_would_build_a_huge_value_is_refused_quickly(
 def test_a_page_with_thousands_of_errors_is_capped_and_hides_no_other_file(
         data: Path, tmp_path: Path) -> None:
     replace(data / "pods" / "acme.yaml", "      allocation: 30\n", "      allocation: 150\n")
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "page.md").write_text(
-        "---\ntitle: A page\nowner: AI CoE\nlast_reviewed: 2026-11-01\n"
-        "review_every: 6 months\naudience: [staff]\ntags: [test]\nrender_macros: true\n---\n\n"
-        "# A page\n\n" + '{{ role_card("nobody") }}\n' * 2_000, encoding="utf-8")
+    docs = one_page(tmp_path, '{{ role_card("nobody") }}\n' * 2_000)
     status, out, _peak = check(data, "--docs", str(docs))
     assert status == 1
     page = [line for line in out.splitlines() if line.startswith("docs/page.md:")]
@@ -245,12 +243,7 @@ def test_a_page_with_thousands_of_errors_is_capped_and_hides_no_other_file(
 
 def test_a_number_too_long_for_python_in_a_page_is_a_message_not_a_crash(
         data: Path, tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "page.md").write_text(
-        "---\ntitle: A page\nowner: AI CoE\nlast_reviewed: 2026-11-01\n"
-        "review_every: 6 months\naudience: [staff]\ntags: [test]\nrender_macros: true\n---\n\n"
-        f"# A page\n\nText.\n\n{{{{ role_card({'9' * 5_000}) }}}}\n", encoding="utf-8")
+    docs = one_page(tmp_path, f"Text.\n\n{{{{ role_card({'9' * 5_000}) }}}}\n")
     status, out, _peak = check(data, "--docs", str(docs))
     assert status == 1, out
     assert any(line.startswith("docs/page.md:15: jinja:") and "digits" in line
@@ -261,12 +254,7 @@ def test_a_number_too_long_for_python_in_a_page_is_a_message_not_a_crash(
 def test_render_macros_takes_only_true_or_false(data: Path, tmp_path: Path, value: str) -> None:
     # mkdocs-macros renders a page when render_macros == True, so `1` would run the page's
     # Jinja in the build while the check, reading `is True`, skipped it.
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "page.md").write_text(
-        "---\ntitle: A page\nowner: AI CoE\nlast_reviewed: 2026-11-01\n"
-        f"review_every: 6 months\naudience: [staff]\ntags: [test]\nrender_macros: {value}\n"
-        "---\n\n# A page\n\n{{ config.__class__.__mro__ }}\n", encoding="utf-8")
+    docs = one_page(tmp_path, "{{ config.__class__.__mro__ }}\n", render_macros=value)
     status, out, _peak = check(data, "--docs", str(docs))
     assert status == 1, out
     lines = out.splitlines()

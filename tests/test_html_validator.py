@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, VendorError, vendored
 
 pytestmark = pytest.mark.build
 ALLOWLIST = ROOT / "tests" / "vnu_allowlist.yaml"
@@ -33,17 +33,11 @@ def _need(what: str) -> None:
 
 def vnu_jar() -> Path:
     """vnu.jar: $VNU_JAR, else the vendored copy (fetched by tests/vendor_npm.sh)."""
-    given = os.environ.get("VNU_JAR")
-    if given:
-        if not Path(given).is_file():
-            pytest.fail(f"VNU_JAR={given} does not exist; run `make test`", pytrace=False)
-        return Path(given)
-    done = subprocess.run(["sh", str(ROOT / "tests" / "vendor_npm.sh"), "vnu-jar",
-                           "build/dist/vnu.jar"], capture_output=True, text=True, timeout=300,
-                          check=False)
-    if done.returncode != 0:
-        _need(f"vnu.jar could not be fetched: {done.stderr.strip()}")
-    return Path(done.stdout.strip().splitlines()[-1])
+    try:
+        return vendored("VNU_JAR", "vnu-jar", "build/dist/vnu.jar")
+    except VendorError as err:
+        _need(f"vnu.jar could not be fetched: {err}")
+        raise
 
 
 @pytest.fixture(scope="session")

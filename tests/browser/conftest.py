@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from tests.browser.support import (
     serve,
     site_pages,
 )
+from tests.conftest import VendorError, vendored
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -210,17 +210,10 @@ def recorder(tab: tuple[Page, Recorder]) -> Recorder:
 @pytest.fixture(scope="session")
 def axe_script() -> Path:
     """axe.min.js: $AXE_CORE_JS, else fetched once from the npm registry into `.cache/`."""
-    given = os.environ.get("AXE_CORE_JS")
-    if given:
-        if not Path(given).is_file():
-            pytest.fail(f"AXE_CORE_JS={given} does not exist; run `make test`", pytrace=False)
-        return Path(given)
-    script = Path(__file__).parent.parent / "vendor_npm.sh"
-    done = subprocess.run(["sh", str(script), "axe-core", "axe.min.js"], capture_output=True,
-                          text=True, timeout=300, check=False)
-    if done.returncode != 0:
-        pytest.fail(f"{script} failed: {done.stderr.strip()}", pytrace=False)
-    return Path(done.stdout.strip().splitlines()[-1])
+    try:
+        return vendored("AXE_CORE_JS", "axe-core", "axe.min.js")
+    except VendorError as err:
+        pytest.fail(str(err), pytrace=False)
 
 
 @pytest.fixture(scope="session")
