@@ -8,6 +8,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from macros.render import roles
 from macros.render import templates as tr
@@ -23,9 +25,56 @@ def test_formula_starts_get_a_quote(text: str) -> None:
     assert safe_cell(text) == "'" + text
 
 
-@pytest.mark.parametrize("text", ["", "Role", "a=b", "Week 1: Pull", "'quoted", "Ünïcode — ok"])
+@pytest.mark.parametrize("text", ["", "Role", "a=b", "Week 1: Pull", "'quoted", "Ünïcode — ok",
+                                  "Data engineer, ML", "a; b", "Cost: -5%", "up 5%; down -5%",
+                                  "x,=1", 'say "hi"', "first line\nsecond line", "a\tb"])
 def test_plain_text_is_unchanged(text: str) -> None:
     assert safe_cell(text) == text
+
+
+SEPARATORS = (",", ";", "\t")  # what a spreadsheet may split on: a `,` file, a `;` or tab locale
+STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _unsafe(data: bytes) -> list[tuple[str, str]]:
+    """(separator, cell) for every cell that a reader splitting on a separator sees as a formula."""
+    return [(sep, cell) for sep in SEPARATORS for row in read_csv(data, sep) for cell in row
+            if cell.startswith(STARTS)]
+
+
+@pytest.mark.parametrize("text", ["x;=1+1", "x\t=1+1", 'x;"=1+1', 'x;""=1+1', "x;\t=1",
+                                  "note\n=1+1", "note\r\n@SUM(A1)", "a, b;-2+3", "a;", "a,b;",
+                                  'a "b";', "text\n", "x;\r=1"])
+@pytest.mark.parametrize("column", [0, 1, 2])
+def test_no_separator_starts_a_formula_inside_a_cell(text: str, column: int) -> None:
+    row = ["a", "b", "c"]
+    row[column] = text
+    data = csv_bytes([["one", "two", "three"], row, ["d", "e", "f"]])
+    assert not _unsafe(data)
+    assert read_csv(data)[1][column].replace("'", "").rstrip(" ") == text.replace("'", "")
+
+
+def test_inner_formula_starts_get_a_quote_and_nothing_else_changes() -> None:
+    assert safe_cell("x;=1+1") == "x;'=1+1"
+    assert safe_cell('x;"=1') == "x;\"'=1"
+    assert safe_cell("a\n-b") == "a\n'-b"
+    assert safe_cell("a,b;") == "a,b; "  # quoted, so the closing quote must not open a cell
+
+
+_CELL = st.text(alphabet=["=", "+", "-", "@", "\t", "\r", "\n", ";", ",", '"', "'", " ", "a", "5"],
+                max_size=12)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.lists(_CELL, min_size=1, max_size=4), min_size=1, max_size=4))
+def test_any_cells_are_safe_under_every_separator(rows: list[list[str]]) -> None:
+    data = csv_bytes(rows)
+    assert not _unsafe(data)
+    # Read as written (`,`), each cell is the text with its guards and nothing else changed.
+    assert read_csv(data) == [[safe_cell(cell) for cell in row] for row in rows]
+    for row, read in zip(rows, read_csv(data), strict=True):
+        for cell, shown in zip(row, read, strict=True):
+            assert shown.replace("'", "").rstrip(" ") == cell.replace("'", "").rstrip(" ")
 
 
 def test_file_starts_with_a_bom_and_round_trips() -> None:
