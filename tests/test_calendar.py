@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
+import vobject
 from icalendar import Calendar
 
 from macros.compute import quarter as cq
@@ -97,6 +98,68 @@ def test_briefings_and_checkpoints_fall_on_working_days(days: tuple[str, ...]) -
         assert len(marks) == expected_count(pb) - pb.cycle.quarter_weeks
         for event in marks:
             assert f"{event.date:%A}".lower() in days, (launch, event)
+
+
+def _first_working_day(days: tuple[str, ...], start: dt.date) -> dt.date:
+    """The first day from `start` whose weekday name is in `days` (within the week)."""
+    return next(start + dt.timedelta(days=n) for n in range(7)
+                if f"{start + dt.timedelta(days=n):%A}".lower() in days)
+
+
+@pytest.mark.parametrize("days", [
+    ("monday", "tuesday", "wednesday", "thursday", "friday"),
+    ("sunday", "monday", "tuesday", "wednesday", "thursday"),
+    ("tuesday", "thursday"),
+])
+def test_every_week_starts_on_its_first_working_day(days: tuple[str, ...]) -> None:
+    pb = _with_working_days(pb_(), *days)
+    acme = pb.pod("acme")
+    assert acme.launch_date is not None
+    for launch in (acme.launch_date + dt.timedelta(days=n) for n in range(7)):
+        pod = acme.model_copy(update={"launch_date": launch})
+        weeks = [e for e in cq.quarter_events(pb, pod) if e.kind == "week"]
+        assert len(weeks) == pb.cycle.quarter_weeks
+        for event in weeks:
+            start = launch + dt.timedelta(weeks=event.quarter_week - 1)
+            assert event.date == _first_working_day(days, start), (launch, event.key)
+
+
+@pytest.mark.parametrize("offset", [-2, -1])  # the fixture launches on a Monday
+def test_a_weekend_launch_puts_every_calendar_event_on_a_working_day(offset: int) -> None:
+    pb = pb_()
+    acme = pb.pod("acme")
+    assert acme.launch_date is not None
+    launch = acme.launch_date + dt.timedelta(days=offset)
+    assert f"{launch:%A}" == ("Saturday" if offset == -2 else "Sunday")
+    pod = acme.model_copy(update={"launch_date": launch})
+    data = calendar.pod_ics(pb, pod)
+    assert data == calendar.pod_ics(pb, pod)  # the same data gives the same bytes
+    events = list(vobject.readOne(data.decode("utf-8"), validate=True).vevent_list)
+    assert len(events) == expected_count(pb)
+    for event in events:
+        assert f"{event.dtstart.value:%A}".lower() in pb.cycle.working_days, event.summary.value
+    starts = sorted(e.dtstart.value for e in events if "-w" in e.uid.value)
+    # Each week starts on the Monday after the weekend launch, a week apart.
+    assert starts == [acme.launch_date + dt.timedelta(weeks=n)
+                      for n in range(pb.cycle.quarter_weeks)]
+
+
+def test_the_quarter_table_shows_working_days_only_for_a_weekend_launch() -> None:
+    pb = pb_()
+    acme = pb.pod("acme")
+    assert acme.launch_date is not None
+    saturday = acme.launch_date - dt.timedelta(days=2)
+    pod = acme.model_copy(update={"launch_date": saturday})
+    root = parse(calendar.pod_quarter(with_pod(pb, pod), "acme", "../../"))
+    times = root.find("div", cls="pod-quarter__weeks").find_all("time")
+    assert len(times) >= 2 * pb.cycle.quarter_weeks
+    for time in times:
+        day = dt.date.fromisoformat(time.attrs["datetime"])
+        assert f"{day:%A}".lower() in pb.cycle.working_days, time.attrs["datetime"]
+    first = root.find("tr", cls="pod-quarter__week").find_all("time")
+    # Week 1 runs Saturday to Friday; its working days are Monday to Friday.
+    assert [t.attrs["datetime"] for t in first[:2]] == [
+        (saturday + dt.timedelta(days=2)).isoformat(), (saturday + dt.timedelta(days=6)).isoformat()]
 
 
 def test_a_sunday_to_thursday_week_keeps_a_sunday_checkpoint() -> None:

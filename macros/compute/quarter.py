@@ -86,7 +86,7 @@ def _week_event(pb: Playbook, launch: dt.date, number: int) -> Event:
     name = week.title if week else f"Week {week_no + 1}"
     return Event(
         key=f"w{number:02d}", kind="week",
-        date=week_span(pb, launch, cycle_no + 1, week_no + 1)[0],
+        date=working_week(pb, launch, cycle_no + 1, week_no + 1)[0],
         title=f"Quarter week {number} (cycle {cycle_no + 1}, week {week_no + 1}): {name}",
         description="; ".join(titles) or (week.goal if week else ""), quarter_week=number)
 
@@ -160,6 +160,17 @@ def quarter_events(pb: Playbook, pod: m.Pod) -> list[Event]:
 def week_span(pb: Playbook, launch: dt.date, cycle_no: int, week_no: int) -> tuple[dt.date, dt.date]:
     """First and last day of week `week_no` of cycle `cycle_no`, counted from `launch`."""
     return calendar.week_span(pb.cycle, launch, cycle_no, week_no)
+
+
+def working_week(pb: Playbook, launch: dt.date, cycle_no: int,
+                 week_no: int) -> tuple[dt.date, dt.date]:
+    """First and last working day (cycle.working_days) of week `week_no` of cycle `cycle_no`.
+
+    A week's "week starts" event falls on its first working day, so a pod launched on a
+    Saturday starts its weeks on the Monday after (with a Monday-to-Friday week).
+    """
+    days = _working(pb.cycle, *week_span(pb, launch, cycle_no, week_no))
+    return days[0], days[-1]
 
 
 def cycle_span(pb: Playbook, launch: dt.date, cycle_no: int) -> tuple[dt.date, dt.date]:

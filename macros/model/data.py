@@ -226,7 +226,8 @@ class CycleFile(Model):
     quarter_weeks: Annotated[StrictInt, Field(ge=4, le=16)] = 13
     working_days: Annotated[tuple[Weekday, ...], Field(min_length=1)] = Field(
         ("monday", "tuesday", "wednesday", "thursday", "friday"),
-        description="The days pods work; briefings and checkpoints move to the working day before")
+        description="The days pods work; briefings and checkpoints move to the working day "
+                    "before, and each calendar week starts on its first working day")
     weeks: tuple[Week, ...]
     results: tuple[Fact, ...] = ()
     flags: tuple[FlagRule, ...] = ()

@@ -15,7 +15,7 @@ from macros.compute.quarter import (
     Event,
     calendar_version,
     quarter_events,
-    week_span,
+    working_week,
 )
 from macros.model import data as m
 from macros.model.playbook import Playbook
@@ -61,7 +61,8 @@ def pod_ics(pb: Playbook, pod: m.Pod, changed: dt.datetime | None = None) -> byt
 
 @dataclass(frozen=True)
 class WeekRow:
-    """One week of the quarter: its dates, where it sits in the cycle, its milestones."""
+    """One week of the quarter: its working days (from `week.date` to `end`), where it sits in
+    the cycle, its milestones."""
 
     week: Event
     end: dt.date
@@ -72,14 +73,15 @@ class WeekRow:
 
 
 def quarter_rows(pb: Playbook, pod: m.Pod) -> list[WeekRow]:
-    """One row per quarter week: dates, cycle week and the milestones that fall in it."""
+    """One row per quarter week: its first to last working day, cycle week and the milestones
+    that fall in it."""
     events = quarter_events(pb, pod)
     rows = []
     length = pb.cycle.length_weeks
     for week in (e for e in events if e.kind == "week"):
         assert pod.launch_date is not None  # a pod without one has no events
         cycle_no, week_no = divmod(week.quarter_week - 1, length)
-        end = week_span(pb, pod.launch_date, cycle_no + 1, week_no + 1)[1]
+        end = working_week(pb, pod.launch_date, cycle_no + 1, week_no + 1)[1]
         marks = [e for e in events if e.kind != "week" and week.date <= e.date <= end]
         plan = next((w for w in pb.cycle.weeks if w.number == week_no + 1), None)
         rows.append(WeekRow(week, end, marks, cycle_no + 1, week_no + 1, plan))

@@ -45,6 +45,8 @@ def expected_problems(pb: Playbook, pod: m.Pod, events: list[dict[str, object]])
     problems = []
     for number in range(1, cycle.quarter_weeks + 1):
         start = launch + dt.timedelta(weeks=number - 1)
+        while start.strftime("%A").lower() not in cycle.working_days:  # its first working day
+            start += dt.timedelta(days=1)
         week = next(w for w in cycle.weeks if w.number == (number - 1) % cycle.length_weeks + 1)
         if not any(e["start"] == start and week.title in str(e["summary"]) for e in events):
             problems.append(f"no event on {start} for quarter week {number} ({week.title!r})")
