@@ -122,16 +122,18 @@ class SiteBuild:
         return f"{markdown}\n\n{self._abbreviations}\n"
 
     def _last_change(self, page: Page) -> str | None:
-        """The sitemap's `lastmod`: the last commit to the page's source (or the data file it is
-        built from), else its `last_reviewed` date; None leaves MkDocs' build date."""
+        """The sitemap's `lastmod`: the last commit to the page's source (or to the data files
+        it is built from: a pod's page and briefing include its cycle records), else its
+        `last_reviewed` date or the latest date in those records; None leaves MkDocs' date."""
         src = page.file.src_uri
-        source = (self._generated.edit_paths.get(src) if page.file.generated_by
-                  else f"{self._docs}/{src}")
-        changed = self._changes.get(source) if source else None
+        changed = (self._generated.last_change(src, self._changes) if page.file.generated_by
+                   else self._changes.get(f"{self._docs}/{src}"))
         if changed is not None:
             return changed.date().isoformat()
         reviewed = page.meta.get("last_reviewed")
-        return str(reviewed) if reviewed else None
+        recorded = self._generated.recorded.get(src) if page.file.generated_by else None
+        dates = [str(d) for d in (reviewed, recorded) if d]
+        return max(dates, default=None)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:

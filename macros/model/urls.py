@@ -196,9 +196,14 @@ def pod_data(pod_id: str) -> str:
     return data_files.kind("pods").path(pod_id)
 
 
+def cycle_folder(pod_id: str) -> str:
+    """The folder of a pod's cycle records (from the repository root)."""
+    return f"data/pods/{pod_id}"
+
+
 def cycle_data(pod_id: str, number: int) -> str:
     """The data file of one cycle record of a pod."""
-    return f"data/pods/{pod_id}/cycle-{number:02d}.yaml"
+    return f"{cycle_folder(pod_id)}/cycle-{number:02d}.yaml"
 
 
 def edit_path(edit_uri: str, data_file: str) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
+from macros.model import data as m
 from macros.model import urls
 from macros.model.data import DOMAIN_OWNER
 from macros.model.playbook import Playbook
@@ -27,10 +28,21 @@ class Generated:
     # The data file (path from the repository root) each page is built from, for "edit this page";
     # a page built from many files (an index, a listing) has none.
     edit_paths: dict[str, str] = field(default_factory=dict)
+    # Every data file and folder a page is built from, where that is more than its edit path (a
+    # pod's page and briefing also show its cycle records); the sitemap dates a page by the latest.
+    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The latest date recorded in those extra files (a cycle review), for builds without history.
+    recorded: dict[str, dt.date] = field(default_factory=dict)
 
     def page_srcs(self) -> list[str]:
         """The source path of every generated page, finished or not."""
         return [*self.pages, *self.finished]
+
+    def last_change(self, src: str, changes: Mapping[str, dt.datetime]) -> dt.datetime | None:
+        """When the data a generated page is built from last changed, from `changes` (data
+        file → its last commit); None for a page built from many files or without history."""
+        paths = self.sources.get(src) or tuple(p for p in [self.edit_paths.get(src)] if p)
+        return _latest(changes, list(paths)) if paths else None
 
     def all_pages(self) -> dict[str, str]:
         """Every generated page as Markdown (renders every finished body now: for inspection)."""
@@ -102,7 +114,24 @@ def _pod_pages(pb: Playbook, today: dt.date, out: Generated) -> None:
         body = partial(pods.pod_body, pb, pod, urls.page_root(src), today)
         out.finished[src] = FinishedPage(pods.pod_front_matter(pod, today), body)
         out.edit_paths[src] = urls.pod_data(pod.id)
+        _with_cycle_records(pb, pod, src, today, out)
     out.finished.update(pods.pod_index_pages(pb, today))
+
+
+def _with_cycle_records(pb: Playbook, pod: m.Pod, src: str, today: dt.date,
+                        out: Generated) -> None:
+    """Date page `src` by the pod's file and its cycle-record folder, both of which it shows."""
+    out.sources[src] = (urls.pod_data(pod.id), urls.cycle_folder(pod.id))
+    dates = [d for r in pb.pod_cycles(pod.id) for d in _record_dates(r) if d <= (pod.as_of or today)]
+    if dates:
+        out.recorded[src] = max(dates)
+
+
+def _record_dates(record: m.CycleRecord) -> list[dt.date]:
+    """The review, release and briefing dates a cycle record holds."""
+    deploy = record.deploy.date if record.deploy else None
+    briefing = record.briefing.date if record.briefing else None
+    return [d for d in (record.review.date, deploy, briefing) if d is not None]
 
 
 def _briefing_pages(pb: Playbook, today: dt.date, out: Generated) -> None:
@@ -115,4 +144,5 @@ def _briefing_pages(pb: Playbook, today: dt.date, out: Generated) -> None:
         body = partial(cycles.briefing_body, pb, pod, urls.page_root(src), today)
         out.finished[src] = FinishedPage(cycles.briefing_front_matter(pb, pod, today), body)
         out.edit_paths[src] = urls.cycle_data(pod.id, records[-1].number)
+        _with_cycle_records(pb, pod, src, today, out)
         out.downloads[urls.decision_log_csv(pod.id)] = cycles.decision_log_csv(pb, pod)
