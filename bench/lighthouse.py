@@ -27,10 +27,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / ".cache" / "lighthouse-12.8.2" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-# Pages of every kind: hand-written, macro-heavy, generated from data, the registry and a pod.
+# Pages of every kind: hand-written, macro-heavy, generated from data, the registry, a pod and
+# its briefing, and the longest, the whole playbook on one page.
 PAGES = ("", "why/", "pod-design/", "pod-design/domain-owner/", "cycle/", "ghost-pod/",
          "scoping/", "templates/", "templates/decision-log/", "pods/",
-         "pods/professional-services-revenue-cycle/", "sources/", "whats-new/", "glossary/")
+         "pods/professional-services-revenue-cycle/", "pods/harbourline-procurement/",
+         "pods/harbourline-procurement/briefing/", "sources/", "whats-new/", "glossary/",
+         "whole-playbook/")
 
 
 def build(site: Path, config: Path) -> None:

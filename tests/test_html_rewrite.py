@@ -114,3 +114,26 @@ def test_a_term_keeps_its_tooltip_only_the_first_time_across_pages() -> None:
     assert [a.text for a in parse(second.html).find_all("abbr")] == ["KPI"]
     assert second.html == '<p>A pod &amp; <abbr title="y">KPI</abbr>.</p>'
     assert terms == {"pod", "AI", "KPI"}
+
+
+def test_tables_without_a_class_get_the_scroll_box_material_gives_them() -> None:
+    """As Material's script does on pages that load it: `div.md-typeset__scrollwrap >
+    div.md-typeset__table > table` for a table with no class; a table with one is left alone."""
+    page = ('<table><tr><td><table class="inner"><tr><td>x</td></tr></table></td></tr></table>'
+            '<p>between</p><table class="pb-raci-table"><tr><td>y</td></tr></table>'
+            '<table id="t"><tr><td>z</td></tr></table>')
+    html = parse(rewrite(page, Rules(wrap_tables=True)).html)
+    boxes = html.find_all("div", cls="md-typeset__scrollwrap")
+    assert len(boxes) == 2
+    for box in boxes:
+        (inner,) = box.children
+        assert inner.tag == "div"
+        assert inner.attrs["class"] == "md-typeset__table"
+        (table,) = inner.children
+        assert table.tag == "table"
+        assert "class" not in table.attrs
+    assert boxes[1].find("table").attrs["id"] == "t"
+    assert [t.attrs.get("class") for t in html.find_all("table")] == [
+        None, "inner", "pb-raci-table", None]
+    assert not boxes[0].find_all("p")  # each box closes right after its own table
+    assert rewrite(page, Rules()).html == page  # only on request

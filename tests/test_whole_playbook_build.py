@@ -157,3 +157,40 @@ def test_it_is_kept_out_of_search_and_the_sitemap_and_linked_from_home(built_sit
     assert any(a.attrs.get("href") == "whole-playbook/" for a in home.find("article").find_all("a"))
     nav = home.find("nav", cls="md-nav--primary")
     assert any(a.attrs.get("href") == "whole-playbook/" for a in nav.find_all("a"))
+
+
+def scripts(page: Element) -> list[str]:
+    return [s.attrs["src"] for s in page.find_all("script") if "src" in s.attrs]
+
+
+def test_it_loads_the_playbook_script_but_not_materials(built_site: Path) -> None:
+    """Material's bundle is left off this page only (overrides/whole-playbook.html)."""
+    page = whole(built_site)
+    home = parse((built_site / "index.html").read_text(encoding="utf-8"))
+    assert [s for s in scripts(home) if "/bundle." in s or s.startswith("assets/javascripts/bundle.")]
+    assert not [s for s in scripts(page) if "bundle." in s]
+    assert not page.find_all("script", id="__config")
+    ours = [s for s in scripts(page) if "/playbook." in s]
+    assert ours
+    assert ours == [s.replace("assets/", "../assets/", 1) for s in scripts(home)
+                             if "playbook." in s]
+
+
+def test_its_search_form_opens_the_site_search_without_a_script(built_site: Path) -> None:
+    """Enter in the header's search box goes to the home page with ?q=, which Material's
+    search there opens with those words. Fails if Material changes the markup replaced."""
+    form = whole(built_site).find("form", cls="md-search__form")
+    assert form.attrs.get("action") == "../"
+    assert form.attrs.get("method") == "get"
+    assert form.find("input", cls="md-search__input").attrs.get("name") == "q"
+    assert "Initializing search" not in whole(built_site).find("div", cls="md-search").text
+
+
+def test_every_table_without_a_class_is_in_materials_scroll_box(built_site: Path) -> None:
+    body = whole(built_site).find("article")
+    boxed = [inner.children[0] for inner in body.find_all("div", cls="md-typeset__table")]
+    bare = [t for t in body.find_all("table") if "class" not in t.attrs]
+    assert len(bare) > 10
+    assert all(t.tag == "table" for t in boxed)
+    assert len(boxed) == len(bare)
+    assert len(body.find_all("div", cls="md-typeset__scrollwrap")) == len(bare)

@@ -27,6 +27,9 @@ URL_ATTRIBUTES = frozenset({"href", "src", "xlink:href", "action", "poster", "ci
 # Elements that are landmarks when named; axe wants each landmark's name unique on the page.
 LANDMARK_TAGS = frozenset({"nav", "aside", "form", "section"})
 LANDMARK_ROLES = frozenset({"region", "navigation", "complementary", "form", "search"})
+# The wrapper Material's script puts round each table without a class (a scroll box on small
+# screens); `Rules.wrap_tables` writes it into the HTML for a page that loads no such script.
+TABLE_WRAP = ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">', "</div></div>")
 _FUNC_IRI = re.compile(r"url\(\s*#([^)\s]+)\s*\)")
 _HEADING = re.compile(r"h([1-6])")
 
@@ -90,7 +93,7 @@ class Rules:
     goes through `link`, headings move down `shift` levels and, with `numbering`, get the number
     that `mark` turns into HTML at the start of the heading; with `landmarks`, a landmark whose
     name is taken gets `part` added to it; with `terms`, only a term's first `<abbr>` (its
-    glossary tooltip) stays."""
+    glossary tooltip) stays; with `wrap_tables`, each table without a class gets `TABLE_WRAP`."""
 
     prefix: str | None = None
     link: Callable[[str], str] | None = None
@@ -100,6 +103,7 @@ class Rules:
     landmarks: Landmarks | None = None  # with `part`, the title named landmarks get if repeated
     part: str = ""
     terms: set[str] | None = None  # terms whose `<abbr>` came before: later ones become text
+    wrap_tables: bool = False
 
 
 def rewrite(page: str, rules: Rules) -> Rewritten:
@@ -134,6 +138,7 @@ class _Rewriter(HTMLParser):
         self._heading: tuple[int, str, str, list[str]] | None = None  # level, id, number, text
         self._in_permalink = 0  # depth of <a> inside a heading's permalink
         self._abbr: tuple[int, list[str]] | None = None  # open <abbr>: where it starts, its text
+        self._tables: list[bool] = []  # open tables: whether each was wrapped
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Write the tag, changed if the rules change it; open a heading."""
@@ -153,6 +158,8 @@ class _Rewriter(HTMLParser):
         if tag == "abbr" and self._abbr is not None and self._close_abbr():
             return
         self.out.append(f"</{self._moved(tag) if level else self._names.get(tag, tag)}>")
+        if tag == "table" and self._tables and self._tables.pop():
+            self.out.append(TABLE_WRAP[1])
 
     def handle_data(self, data: str) -> None:
         """Copy text; inside a heading, note it for the heading's plain text."""
@@ -196,6 +203,8 @@ class _Rewriter(HTMLParser):
         name = self._moved(tag) if level else self._names[tag]
         if changed != attrs or name != tag:
             raw = start_tag(name, changed, closed=closed)
+        if tag == "table" and not closed:
+            self._open_table(attrs)
         self.out.append(raw)
         if tag == "abbr" and self.rules.terms is not None and not closed:
             self._abbr = (len(self.out) - 1, [])
@@ -220,6 +229,12 @@ class _Rewriter(HTMLParser):
         if "url(#" in value.replace(" ", ""):
             return _FUNC_IRI.sub(lambda found: f"url(#{prefix}--{found[1]})", value)
         return value
+
+    def _open_table(self, attrs: list[tuple[str, str | None]]) -> None:
+        wrapped = self.rules.wrap_tables and "class" not in dict(attrs)
+        self._tables.append(wrapped)
+        if wrapped:
+            self.out.append(TABLE_WRAP[0])
 
     def _moved(self, tag: str) -> str:
         return f"h{min(6, int(tag[1]) + self.rules.shift)}"

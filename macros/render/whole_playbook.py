@@ -213,7 +213,7 @@ def combine(book: Plan, pages: Mapping[str, Source], intro: str) -> str:
     shared = _Shared(Numbering(first=2), Landmarks(), set())
     chapters = {c.url: c.anchor for c in book.chapters if c.url is not None}
     own = rewrite(intro, Rules(link=partial(relink, page=HERE, chapters=chapters),
-                               terms=shared.terms))
+                               terms=shared.terms, wrap_tables=True))
     blocks: list[Block] = []
     parts: list[Heading] = []
     for chapter in book.chapters:
@@ -248,7 +248,8 @@ def _block(chapter: Chapter, source: Source, chapters: Mapping[str, str], shared
     rules = Rules(prefix=chapter.anchor, link=partial(relink, page=chapter.url or "",
                                                       chapters=chapters),
                   shift=chapter.depth, numbering=shared.numbering, mark=number_mark,
-                  landmarks=shared.landmarks, part=source.title, terms=shared.terms)
+                  landmarks=shared.landmarks, part=source.title, terms=shared.terms,
+                  wrap_tables=True)  # the page loads no Material script to do it
     rewritten = rewrite(source.html, rules)
     return Block(chapter.anchor, openers, Markup(rewritten.html),  # the engine rendered it
                  (*openers, *rewritten.headings))

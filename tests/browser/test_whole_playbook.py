@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.crawl import RUN_AXE
-from tests.browser.support import PageFactory
+from tests.browser.crawl import RUN_AXE, SEARCH_READY
+from tests.browser.support import FIRST_RESULT, PageFactory
 
 pytestmark = pytest.mark.browser
 
@@ -100,4 +100,45 @@ def test_axe_finds_nothing_in_the_page(new_page: PageFactory, axe_script: Path,
     assert not serious, serious
     wide = page.evaluate("document.documentElement.scrollWidth")
     assert wide <= width, f"{URL} is {wide}px wide at {width}px"
+    assert not recorder.console_errors
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_from_this_page_opens_the_sites_search_with_the_words(
+        new_page: PageFactory, width: int) -> None:
+    """No Material script here: Enter in the header's search box opens the home page's
+    search with the words typed, and its results. On a phone the box opens from its icon."""
+    page, recorder = new_page(viewport={"width": width, "height": 900})
+    page.goto(URL, wait_until="load")
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-header__button[for=__search]").click()
+    box.fill("ghost pod")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/\?q=ghost"))
+    page.wait_for_function(SEARCH_READY, timeout=10_000)
+    assert page.locator("input.md-search__input").input_value() == "ghost pod"
+    assert page.evaluate(FIRST_RESULT) == "/ghost-pod/"
+    assert not recorder.console_errors
+
+
+@pytest.mark.parametrize(("scheme", "shown", "then"), [
+    ("light", "Switch to dark mode", "slate"), ("dark", "Switch to light mode", "default")])
+def test_the_colour_toggle_works_here_and_the_choice_holds_on_other_pages(
+        new_page: PageFactory, scheme: str, shown: str, then: str) -> None:
+    """With nothing chosen the system's scheme is used, as Material does; the toggle switches
+    and the choice is kept where Material keeps it."""
+    page, recorder = new_page(color_scheme=scheme)
+    page.goto(URL, wait_until="load")
+    first = "default" if scheme == "light" else "slate"
+    assert page.evaluate("document.body.dataset.mdColorScheme") == first
+    toggle = page.locator("form[data-md-component=palette] label:visible")
+    assert toggle.count() == 1
+    assert toggle.get_attribute("title") == shown
+    toggle.click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == then
+    page.goto("pod-design/", wait_until="load")  # a page with Material's script
+    assert page.evaluate("document.body.dataset.mdColorScheme") == then
+    page.goto(URL, wait_until="load")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == then
     assert not recorder.console_errors

@@ -1,0 +1,57 @@
+/* On a page served without Material's script bundle (the one-page playbook, see
+   overrides/whole-playbook.html): the light/dark toggle, as Material's own would work. The
+   choice is kept where Material keeps it (__md_set("__palette")), so it holds on every page;
+   with none kept, the palette whose media query matches the system's setting is used. */
+(function () {
+  "use strict";
+  if (window.document$ || typeof window.__md_get !== "function") { return; }
+
+  function palette(input, index) {
+    return {index: index, color: {
+      media: input.getAttribute("data-md-color-media"),
+      scheme: input.getAttribute("data-md-color-scheme"),
+      primary: input.getAttribute("data-md-color-primary"),
+      accent: input.getAttribute("data-md-color-accent")
+    }};
+  }
+
+  function apply(inputs, index) {
+    var chosen = palette(inputs[index], index);
+    Object.keys(chosen.color).forEach(function (key) {
+      var name = "data-md-color-" + key;
+      // Unchanged attributes are left alone: each change restyles the whole page.
+      if (document.body.getAttribute(name) !== chosen.color[key]) {
+        document.body.setAttribute(name, chosen.color[key]);
+      }
+    });
+    inputs.forEach(function (input, i) {
+      var label = input.nextElementSibling;
+      if (label && label.tagName === "LABEL") { label.hidden = i !== index; }
+    });
+    inputs[index].checked = true;
+    window.__md_set("__palette", chosen);
+  }
+
+  function setup() {
+    var form = document.querySelector("form[data-md-component=palette]");
+    if (!form || !window.pb.ready(form)) { return; }
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=__palette]"));
+    if (!inputs.length) { return; }
+    var saved = window.__md_get("__palette");
+    var index = saved && typeof saved.index === "number" ? saved.index : inputs.findIndex(
+      function (input) { return window.matchMedia(input.getAttribute("data-md-color-media")).matches; });
+    apply(inputs, Math.max(0, Math.min(index, inputs.length - 1)));
+    inputs.forEach(function (input, i) {
+      input.addEventListener("change", function () { apply(inputs, i); });
+    });
+    // Enter on a toggle switches, as it does with Material's script.
+    form.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") { return; }
+      var next = (inputs.findIndex(function (input) { return input.checked; }) + 1) % inputs.length;
+      inputs[next].click();
+      inputs[next].focus();
+    });
+  }
+
+  window.pb.onPage(setup);
+})();
