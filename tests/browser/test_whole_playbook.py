@@ -103,6 +103,10 @@ def test_axe_finds_nothing_in_the_page(new_page: PageFactory, axe_script: Path,
     assert not recorder.console_errors
 
 
+# Whether the search panel is open: Material's stylesheet shows it while its toggle is checked.
+PANEL_OPEN = "() => document.getElementById('__search').checked"
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_search_from_this_page_opens_the_sites_search_with_the_words(
         new_page: PageFactory, width: int) -> None:
@@ -111,8 +115,15 @@ def test_search_from_this_page_opens_the_sites_search_with_the_words(
     page, recorder = new_page(viewport={"width": width, "height": 900})
     page.goto(URL, wait_until="load")
     box = page.locator("input.md-search__input")
-    if not box.is_visible():
-        page.locator("label.md-header__button[for=__search]").click()
+    opener = page.locator("label.md-header__button[for=__search]")
+    if opener.is_visible():  # a phone: the box is in a panel that the icon opens
+        opener.click()
+    box.click()
+    assert page.evaluate(PANEL_OPEN)
+    assert "Enter" in page.locator(".md-search-result__meta").inner_text()
+    box.press("Escape")
+    assert not page.evaluate(PANEL_OPEN)
+    (opener if opener.is_visible() else box).click()
     box.fill("ghost pod")
     box.press("Enter")
     page.wait_for_url(re.compile(r"/\?q=ghost"))

@@ -1,7 +1,10 @@
 /* On a page served without Material's script bundle (the one-page playbook, see
-   overrides/whole-playbook.html): the light/dark toggle, as Material's own would work. The
-   choice is kept where Material keeps it (__md_set("__palette")), so it holds on every page;
-   with none kept, the palette whose media query matches the system's setting is used. */
+   overrides/whole-playbook.html):
+   - the light/dark toggle, as Material's own would work. The choice is kept where Material
+     keeps it (__md_set("__palette")), so it holds on every page; with none kept, the palette
+     whose media query matches the system's setting is used;
+   - the header's search box opens its panel when focused, as with Material, so the panel's
+     hint (Enter searches the whole site) shows on a wide screen too; Escape closes it. */
 (function () {
   "use strict";
   if (window.document$ || typeof window.__md_get !== "function") { return; }
@@ -53,5 +56,16 @@
     });
   }
 
+  function searchPanel() {
+    var toggle = document.getElementById("__search");
+    var box = document.querySelector("form.md-search__form[action] .md-search__input");
+    if (!toggle || !box || !window.pb.ready(box)) { return; }
+    box.addEventListener("focus", function () { toggle.checked = true; });
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { toggle.checked = false; box.blur(); }
+    });
+  }
+
   window.pb.onPage(setup);
+  window.pb.onPage(searchPanel);
 })();
