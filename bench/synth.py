@@ -13,10 +13,11 @@ import yaml
 
 from bench import vocabulary as vocab
 from macros.cli.scaffold import new_file
-from macros.compute.quarter import cycle_dates, cycle_on
+from macros.compute.quarter import cycle_dates, cycles_ended
 from macros.load.loader import load_playbook
 from macros.load.yaml_reader import read_yaml
 from macros.model import data as m
+from macros.model.calendar import working_days
 
 DAY = dt.timedelta(days=1)
 
@@ -88,7 +89,7 @@ def _write_cycles(data_dir: Path, pod: dict[str, Any], rng: random.Random, ctx: 
     a record never holds a date after the build date."""
     assert ctx.cycle is not None
     launch: dt.date = pod["launch_date"]
-    last = cycle_on(ctx.cycle, launch, ctx.today) - 1  # cycles that have ended
+    last = cycles_ended(ctx.cycle, launch, ctx.today)
     if last < 1:
         return
     folder = data_dir / "pods" / pod["id"]
@@ -106,11 +107,12 @@ def _cycle_record(pod: dict[str, Any], number: int, rng: random.Random, ctx: Con
                   state: dict[str, float]) -> dict[str, Any]:
     assert ctx.cycle is not None
     dates = cycle_dates(ctx.cycle, pod["launch_date"], number)
-    week = [start for start, _ in dates.weeks]
+    # Each week's working days, from its first to its last, as the check and the pages count them.
+    week = [working_days(ctx.cycle, *span) for span in dates.weeks]
     for key, drift in (("success", 2.0), ("errors", 0.6), ("adoption", 6.0)):
         state[key] = min(99.0, max(0.5, state[key] + rng.uniform(-drift, drift * 1.5)))
     review: dict[str, Any] = {
-        "date": week[0] + rng.randint(0, 2) * DAY,
+        "date": rng.choice(week[0][:3]),
         "task_success_rate": round(state["success"], 1), "error_rate": round(state["errors"], 1),
         "adoption": round(state["adoption"]),
         "kpi": {"value": round(state["kpi"] * rng.uniform(0.7, 1.0), 1),
@@ -128,7 +130,7 @@ def _cycle_record(pod: dict[str, Any], number: int, rng: random.Random, ctx: Con
     if rng.random() < 0.8:
         before = round(state["errors"], 1)
         record["deploy"] = {
-            "date": week[2] + rng.randint(0, 4) * DAY, "error_rate_before": before,
+            "date": rng.choice(week[2][:5]), "error_rate_before": before,
             "error_rate_72h": round(max(0.0, before + rng.uniform(-1.0, 1.5)), 1),
             "rolled_back": rng.random() < 0.1}
         if rng.random() < 0.85:

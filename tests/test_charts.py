@@ -176,11 +176,28 @@ def test_quarter_chart_places_today_inside_the_quarter() -> None:
     assert inside.today_x is not None
     week7 = next(w for w in inside.weeks if w.number == 7)
     assert week7.start <= inside.today_x <= week7.start + week7.size
+    assert inside.today_week == 7
     assert cc.quarter_chart(pb, pod.model_copy(update={"launch_date": None}), TODAY) is None
     undated = cc.quarter_chart(pb, pod, None)
     assert undated is not None
     assert undated.today_x is None
     assert undated.today_day is None
+
+
+
+def test_a_weekend_launch_counts_today_by_working_weeks() -> None:
+    pb = real()
+    pod = pb.pod(EXAMPLE).model_copy(update={"as_of": None})
+    assert pod.launch_date is not None
+    saturday = pod.launch_date - dt.timedelta(days=2)  # the example launched on a Monday
+    weekend = pod.model_copy(update={"launch_date": saturday})
+    # Week 1 runs Monday to Friday after the launch; the Saturday after it is still week 1
+    # and week 2 starts on the Monday, day 9 (as the quarter table shows).
+    for day, week in ((2, 1), (6, 1), (7, 1), (8, 1), (9, 2), (16, 3)):
+        chart = cc.quarter_chart(pb, weekend, saturday + dt.timedelta(days=day))
+        assert chart is not None
+        assert (chart.today_day, chart.today_week) == (day, week)
+        assert f"the pod is in week {week} (day {day})" in charts.quarter_insight(chart)
 
 
 # ---------------------------------------------------------------- rendering

@@ -72,11 +72,12 @@ def test_metric_row_with_nothing_to_compare() -> None:
 def test_cycle_rows_newest_first_with_their_dates_and_flags(real: Playbook) -> None:
     pod = real.pod(GHOST)
     rows = cycles.cycle_rows(real, pod, TODAY)
-    # Cycle n starts 28 (n − 1) days after the launch on 2026-04-20.
+    # Cycle n starts 28 (n − 1) days after the launch on Monday 2026-04-20 and ends on the
+    # Friday 25 days later, its last working day.
     assert [(r.record.number, r.span) for r in rows] == [
-        (6, (dt.date(2026, 9, 7), dt.date(2026, 10, 4))),
-        (5, (dt.date(2026, 8, 10), dt.date(2026, 9, 6))),
-        (4, (dt.date(2026, 7, 13), dt.date(2026, 8, 9))),
+        (6, (dt.date(2026, 9, 7), dt.date(2026, 10, 2))),
+        (5, (dt.date(2026, 8, 10), dt.date(2026, 9, 4))),
+        (4, (dt.date(2026, 7, 13), dt.date(2026, 8, 7))),
     ]
     # 6: 5 samples, error rate 10.5 → 12, adoption 18%, no candidate (rejections +2 stay quiet);
     # 5: no samples, errors 6.5 → 11, rejections 12 → 27, no decision log, no candidate;
@@ -87,7 +88,7 @@ def test_cycle_rows_newest_first_with_their_dates_and_flags(real: Playbook) -> N
 def test_pod_cycles_latest_against_targets(real: Playbook) -> None:
     found = cycles.pod_cycles(real, real.pod(GHOST), TODAY)
     assert found is not None
-    assert (found.latest.number, found.span) == (6, (dt.date(2026, 9, 7), dt.date(2026, 10, 4)))
+    assert (found.latest.number, found.span) == (6, (dt.date(2026, 9, 7), dt.date(2026, 10, 2)))
     got = {r.series.key: (r.latest.value if r.latest else None, r.status) for r in found.metrics}
     assert got == {"kpi": (52, "fired"),  # 52 matched a day, not above the baseline of 60
                    "task_success_rate": (71, "none"), "error_rate": (10.5, "none"),  # no targets
@@ -95,7 +96,7 @@ def test_pod_cycles_latest_against_targets(real: Playbook) -> None:
                    "samples_reviewed": (5, "fired")}  # fewer than 20
     kpi = next(r for r in found.metrics if r.series.key == "kpi")
     assert kpi.change == pytest.approx(-40 / 3)  # (52 − 60) / 60
-    # Open: cycle 6's four flags, and cycle 7 (2026-10-05 to 2026-11-01) passed unrecorded.
+    # Open: cycle 6's four flags, and cycle 7 (2026-10-05 to 2026-10-30) passed unrecorded.
     assert [(f.rule.check, f.cycle) for f in found.flags] == [
         ("few-samples", 6), ("error-rate-rose", 6), ("low-adoption", 6),
         ("no-expansion-candidate", 6), ("missed-cycle", 7)]

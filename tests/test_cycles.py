@@ -39,7 +39,8 @@ def limit(pb: Playbook, check: str) -> float:
 def record(pb: Playbook, pod: m.Pod, number: int = 5, **parts: Any) -> m.CycleRecord:
     """A record that raises no flag, with `parts` (review/build/deploy/briefing) merged in."""
     assert pod.launch_date is not None
-    day = lambda week, extra=0: quarter.week_span(pb, pod.launch_date, number, week)[0] + dt.timedelta(extra)  # noqa: E731
+    launch = pod.launch_date
+    day = lambda week, extra=0: quarter.working_week(pb, launch, number, week)[0] + dt.timedelta(extra)  # noqa: E731
     targets = {e.name: e for e in pod.evaluation_metrics}
     base: dict[str, Any] = {
         "pod": pod.id, "number": number,
@@ -133,6 +134,28 @@ def test_missed_cycle(real: Playbook, pod: m.Pod) -> None:
     assert cycles.missed_cycles(pb, live, end + dt.timedelta(1)) == [6]
     found = [f for f in cycles.pod_flags(pb, live, end + dt.timedelta(1)) if f.rule.check == "missed-cycle"]
     assert [f.cycle for f in found] == [6]
+
+
+
+@pytest.mark.parametrize("launch", [dt.date(2026, 1, 31), dt.date(2026, 2, 1)],
+                         ids=["saturday", "sunday"])
+def test_a_weekend_launch_flags_cycles_by_their_last_working_day(real: Playbook, pod: m.Pod,
+                                                                 launch: dt.date) -> None:
+    # Launched on the weekend before Monday 2 Feb 2026: each week still runs Monday to Friday,
+    # so cycle 5 ends on Friday 19 June and cycle 6 on Friday 17 July (by hand).
+    weekend = pod.model_copy(update={"launch_date": launch, "as_of": None})
+    five, six = dt.date(2026, 6, 19), dt.date(2026, 7, 17)
+    no_briefing = record(real, weekend, 5, briefing=None)
+    pb = dataclasses.replace(real, cycles=(no_briefing,))
+    assert cycles.missed_cycles(pb, weekend, six) == []
+    assert cycles.missed_cycles(pb, weekend, six + dt.timedelta(1)) == [6]
+    details = {f.rule.check: f.detail for f in cycles.pod_flags(pb, weekend, six + dt.timedelta(1))}
+    assert details["missed-cycle"] == f"cycle 6 ended on {six} with no record"
+    assert details["no-expansion-candidate"] == f"the cycle ended on {five} with no briefing recorded"
+    assert "no-expansion-candidate" not in checks(real, weekend, no_briefing, five)
+    shown = cycles.pod_cycles(pb, weekend, six + dt.timedelta(1))
+    assert shown is not None
+    assert shown.span == (dt.date(2026, 5, 25), five)
 
 
 def test_illustrative_pods_show_what_they_should(real: Playbook) -> None:

@@ -36,7 +36,7 @@ def test_next_record_follows_the_last(data: Path) -> None:
     assert record.number == last.number + 1
     launch = after.pod(pod_id).launch_date
     assert launch is not None
-    first, final = quarter.week_span(after, launch, record.number, 1)
+    first, final = quarter.working_week(after, launch, record.number, 1)
     assert first <= record.review.date <= final
     assert record.review.adoption == last.review.adoption
     assert record.review.kpi == last.review.kpi

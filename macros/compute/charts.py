@@ -275,6 +275,7 @@ class QuarterChart:
     today_day: int | None
     today_x: float | None
     launch: dt.date
+    today_week: int | None = None  # the quarter week `today` falls in, by its working days
 
 
 def _cycle_slots(weeks: list[WeekSlot], length: int) -> tuple[CycleSlot, ...]:
@@ -311,5 +312,8 @@ def quarter_chart(pb: Playbook, pod: m.Pod, today: dt.date | None) -> QuarterCha
     now = pod.as_of or today
     day = None if now is None else (now - launch).days
     where = x.at(day + 0.5) if day is not None and 0 <= day < days else None
+    # A week holds the days from its first working day until the next week starts.
+    week = None if where is None or now is None else max(
+        (w.number for w in weeks if w.date <= now), default=1)
     return QuarterChart(frame, tuple(weeks), _cycle_slots(weeks, pb.cycle.length_weeks), marks,
-                        now, day, where, launch)
+                        now, day, where, launch, week)

@@ -151,7 +151,7 @@ class CycleRow:
     """One recorded cycle in the pod's table of cycles: the record, its dates, its flags."""
 
     record: m.CycleRecord
-    span: tuple[dt.date, dt.date]
+    span: tuple[dt.date, dt.date]  # the cycle's first and last working day
     flags: int
 
 
@@ -160,7 +160,7 @@ class PodCycles:
     """A pod's Cycles section: the latest cycle against targets, open flags, every cycle."""
 
     latest: m.CycleRecord
-    span: tuple[dt.date, dt.date]
+    span: tuple[dt.date, dt.date]  # the latest cycle's first and last working day
     metrics: tuple[MetricRow, ...]
     flags: tuple[Flag, ...]
     rows: tuple[CycleRow, ...]  # newest first
@@ -175,7 +175,7 @@ class Briefing:
     qtd: QuarterToDate
     latest: m.CycleRecord
     first: m.CycleRecord  # the quarter's first recorded cycle
-    span: tuple[dt.date, dt.date]
+    span: tuple[dt.date, dt.date]  # the latest cycle's first and last working day
     today: dt.date  # the day the pod is shown as of
     owner: m.PodRole | None  # who holds the domain-owner role
     due: dt.date  # the briefing day on the pod's calendar
@@ -343,12 +343,12 @@ def record_flags(pb: Playbook, pod: m.Pod, record: m.CycleRecord, today: dt.date
 
 
 def missed_cycles(pb: Playbook, pod: m.Pod, today: dt.date) -> list[int]:
-    """Cycles after the last record that ended before `today` with no record."""
+    """Cycles after the last record whose last working day is before `today`, with no record."""
     records = pb.pod_cycles(pod.id)
     if not records or pod.launch_date is None:
         return []
-    running = quarter.cycle_on(pb.cycle, pod.launch_date, today)
-    return list(range(records[-1].number + 1, running))
+    ended = quarter.cycles_ended(pb.cycle, pod.launch_date, today)
+    return list(range(records[-1].number + 1, ended + 1))
 
 
 def _missed_flags(pb: Playbook, pod: m.Pod, today: dt.date) -> list[Flag]:

@@ -13,7 +13,8 @@ from macros.model.playbook import Playbook
 PRODID = "-//AI Pod Playbook//Pod quarter calendar//EN"
 UID_DOMAIN = "ai-pod-playbook"
 PRODUCTION_CHECK = "nothing-in-production"
-# The briefing falls on the fifth day of the cycle's last week (a Friday for a Monday launch).
+# The briefing falls on the fifth day of the cycle's last week, counted from its first working
+# day (a Friday with a Monday-to-Friday week), or on the working day before it.
 BRIEFING_OFFSET_DAYS = 4
 # SEQUENCE counts whole minutes from here to the calendar's last change, so it only ever grows.
 SEQUENCE_EPOCH = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
@@ -40,42 +41,36 @@ class CycleDates:
     deploy and briefing (each inside the week the check holds it to)."""
 
     number: int
-    weeks: tuple[tuple[dt.date, dt.date], ...]  # first and last day of each week
+    weeks: tuple[tuple[dt.date, dt.date], ...]  # first and last working day of each week
     review: dt.date  # the first working day of week 1
     deploy: dt.date  # the first working day of week 3, where the deploy window opens
-    briefing: dt.date  # the working day on or before the last week's fifth day, else after it
+    briefing: dt.date  # the working day on or before the last week's fifth day
 
     @property
     def start(self) -> dt.date:
-        """The cycle's first day."""
+        """The cycle's first working day."""
         return self.weeks[0][0]
 
     @property
     def end(self) -> dt.date:
-        """The cycle's last day."""
+        """The cycle's last working day."""
         return self.weeks[-1][1]
-
-
-def _working(cycle: m.CycleFile, first: dt.date, last: dt.date) -> list[dt.date]:
-    working = {m.WEEKDAYS.index(name) for name in cycle.working_days}
-    days = (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
-    return [d for d in days if d.weekday() in working]
 
 
 def cycle_dates(cycle: m.CycleFile, launch: dt.date, number: int) -> CycleDates:
     """The dates of cycle `number` of a pod launched on `launch`, honouring `working_days`.
 
-    The one rule for a cycle's dates: the calendar, the pages, `playbook new cycle` and the
-    bench all take them from here. Every week has a working day (the list is never empty).
+    The one rule for a cycle's dates: each week runs from its first to its last working day
+    (`calendar.working_week`, which the check uses too); the calendar, the pod page, the
+    briefing, the flags, `playbook new cycle` and the bench all take them from here.
     """
-    weeks = tuple(calendar.week_span(cycle, launch, number, w)
+    weeks = tuple(calendar.working_week(cycle, launch, number, w)
                   for w in range(1, cycle.length_weeks + 1))
-    last = weeks[-1][0]
-    fifth = last + dt.timedelta(days=BRIEFING_OFFSET_DAYS)
-    before, after = _working(cycle, last, fifth), _working(cycle, fifth, weeks[-1][1])
-    deploy = calendar.week_span(cycle, launch, number, calendar.DEPLOY_WEEK)
-    return CycleDates(number, weeks, _working(cycle, *weeks[calendar.REVIEW_WEEK - 1])[0],
-                      _working(cycle, *deploy)[0], before[-1] if before else after[0])
+    first, last = weeks[-1]
+    fifth = min(first + dt.timedelta(days=BRIEFING_OFFSET_DAYS), last)
+    return CycleDates(number, weeks, weeks[calendar.REVIEW_WEEK - 1][0],
+                      weeks[calendar.DEPLOY_WEEK - 1][0],
+                      calendar.working_days(cycle, first, fifth)[-1])
 
 
 def _week_event(pb: Playbook, launch: dt.date, number: int) -> Event:
@@ -153,28 +148,50 @@ def quarter_events(pb: Playbook, pod: m.Pod) -> list[Event]:
     return sorted(events, key=lambda e: (e.date, e.key))
 
 
+@dataclass(frozen=True)
+class QuarterWeek:
+    """One week of the quarter: its working days (from `week.date` to `end`), where it sits in
+    the cycle, its milestones."""
+
+    week: Event
+    end: dt.date
+    milestones: list[Event]
+    cycle: int
+    cycle_week: int
+    plan: m.Week | None
+
+
+def quarter_weeks(pb: Playbook, pod: m.Pod) -> list[QuarterWeek]:
+    """One row per quarter week: its first to last working day (as `cycle_dates` gives them),
+    cycle week and the milestones that fall in it (empty without a launch)."""
+    events, launch, length = quarter_events(pb, pod), pod.launch_date, pb.cycle.length_weeks
+    rows = []
+    for week in (e for e in events if e.kind == "week"):
+        assert launch is not None  # a pod without one has no events
+        cycle_no, week_no = divmod(week.quarter_week - 1, length)
+        end = cycle_dates(pb.cycle, launch, cycle_no + 1).weeks[week_no][1]
+        marks = [e for e in events if e.kind != "week" and week.date <= e.date <= end]
+        plan = next((w for w in pb.cycle.weeks if w.number == week_no + 1), None)
+        rows.append(QuarterWeek(week, end, marks, cycle_no + 1, week_no + 1, plan))
+    return rows
+
 
 # ---------------------------------------------------------------- cycles on the calendar
-
-
-def week_span(pb: Playbook, launch: dt.date, cycle_no: int, week_no: int) -> tuple[dt.date, dt.date]:
-    """First and last day of week `week_no` of cycle `cycle_no`, counted from `launch`."""
-    return calendar.week_span(pb.cycle, launch, cycle_no, week_no)
 
 
 def working_week(pb: Playbook, launch: dt.date, cycle_no: int,
                  week_no: int) -> tuple[dt.date, dt.date]:
     """First and last working day (cycle.working_days) of week `week_no` of cycle `cycle_no`.
 
-    A week's "week starts" event falls on its first working day, so a pod launched on a
-    Saturday starts its weeks on the Monday after (with a Monday-to-Friday week).
+    The week's dates wherever they are shown or checked: its "week starts" event falls on the
+    first, so a pod launched on a Saturday starts its weeks on the Monday after (with a
+    Monday-to-Friday week).
     """
-    days = _working(pb.cycle, *week_span(pb, launch, cycle_no, week_no))
-    return days[0], days[-1]
+    return calendar.working_week(pb.cycle, launch, cycle_no, week_no)
 
 
 def cycle_span(pb: Playbook, launch: dt.date, cycle_no: int) -> tuple[dt.date, dt.date]:
-    """First and last day of cycle `cycle_no`."""
+    """First and last working day of cycle `cycle_no`."""
     dates = cycle_dates(pb.cycle, launch, cycle_no)
     return dates.start, dates.end
 
@@ -190,6 +207,14 @@ def cycle_on(cycle: m.CycleFile, launch: dt.date, day: dt.date) -> int:
     if day < launch:
         return 0
     return (day - launch).days // (7 * cycle.length_weeks) + 1
+
+
+def cycles_ended(cycle: m.CycleFile, launch: dt.date, day: dt.date) -> int:
+    """How many cycles have ended before `day`: those whose last working day is before it."""
+    running = cycle_on(cycle, launch, day)
+    if running == 0:
+        return 0
+    return running if cycle_dates(cycle, launch, running).end < day else running - 1
 
 
 def briefing_day(pb: Playbook, launch: dt.date, cycle_no: int) -> dt.date:

@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterator
 
 from macros.load.loaded import AnyFile, Loaded, LoadedFiles
 from macros.model import data as m
-from macros.model.calendar import DEPLOY_WEEK, REVIEW_WEEK, week_span
+from macros.model.calendar import DEPLOY_WEEK, REVIEW_WEEK, week_holds, working_week
 from macros.model.errors import DataError, format_path
 
 Path = tuple[str | int, ...]
@@ -151,15 +151,20 @@ def _dates(item: AnyFile, record: m.CycleRecord, pod: m.Pod, cycle: m.CycleFile)
         (("cycle", "briefing", "date"), record.briefing.date if record.briefing else None,
          last, last),
     ]
-    wanted = {week for _, day, first, final in checks if day is not None for week in (first, final)}
-    span = {week: week_span(cycle, launch, record.number, week) for week in wanted}
     for path, day, first_week, last_week in checks:
         if day is None:
             continue
-        start, end = span[first_week][0], span[last_week][1]
-        if not start <= day <= end:
+        start, end, latest = _weeks(cycle, launch, record.number, first_week, last_week)
+        if not start <= day <= latest:
             weeks = f"week {first_week}" if first_week == last_week else "the weeks"
             yield _error(item, path, f"{day} is outside {weeks} of cycle {record.number} "
                          f"({start} to {end} for this pod, launched {launch})",
                          f"use a date from {start} to {end}, or check the cycle number")
 
+
+def _weeks(cycle: m.CycleFile, launch: dt.date, number: int, first: int,
+           last: int) -> tuple[dt.date, dt.date, dt.date]:
+    """The weeks' first and last working day, as every page shows them, and the last day a
+    record may give (a day off after them still counts)."""
+    start, end = working_week(cycle, launch, number, first)[0], working_week(cycle, launch, number, last)[1]
+    return start, end, week_holds(cycle, launch, number, last)[1]

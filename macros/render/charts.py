@@ -113,9 +113,9 @@ def quarter_insight(chart: charts.QuarterChart) -> str:
         return text
     if day < 0:
         return text + f" On {chart.today.isoformat()} the pod starts in {-day} days."
-    if chart.today_x is None:
+    if chart.today_x is None or chart.today_week is None:
         return text + f" On {chart.today.isoformat()} (day {day}) the first quarter is over."
-    return text + f" On {chart.today.isoformat()} the pod is in week {day // 7 + 1} (day {day})."
+    return text + f" On {chart.today.isoformat()} the pod is in week {chart.today_week} (day {day})."
 
 
 def quarter(pb: Playbook, pod: m.Pod, today: dt.date | None) -> str:

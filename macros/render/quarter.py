@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from icalendar import Calendar
 from icalendar import Event as IcsEvent
@@ -15,7 +14,7 @@ from macros.compute.quarter import (
     Event,
     calendar_version,
     quarter_events,
-    working_week,
+    quarter_weeks,
 )
 from macros.model import data as m
 from macros.model.playbook import Playbook
@@ -59,38 +58,9 @@ def pod_ics(pb: Playbook, pod: m.Pod, changed: dt.datetime | None = None) -> byt
     return bytes(cal.to_ical())
 
 
-@dataclass(frozen=True)
-class WeekRow:
-    """One week of the quarter: its working days (from `week.date` to `end`), where it sits in
-    the cycle, its milestones."""
-
-    week: Event
-    end: dt.date
-    milestones: list[Event]
-    cycle: int
-    cycle_week: int
-    plan: m.Week | None
-
-
-def quarter_rows(pb: Playbook, pod: m.Pod) -> list[WeekRow]:
-    """One row per quarter week: its first to last working day, cycle week and the milestones
-    that fall in it."""
-    events = quarter_events(pb, pod)
-    rows = []
-    length = pb.cycle.length_weeks
-    for week in (e for e in events if e.kind == "week"):
-        assert pod.launch_date is not None  # a pod without one has no events
-        cycle_no, week_no = divmod(week.quarter_week - 1, length)
-        end = working_week(pb, pod.launch_date, cycle_no + 1, week_no + 1)[1]
-        marks = [e for e in events if e.kind != "week" and week.date <= e.date <= end]
-        plan = next((w for w in pb.cycle.weeks if w.number == week_no + 1), None)
-        rows.append(WeekRow(week, end, marks, cycle_no + 1, week_no + 1, plan))
-    return rows
-
-
 def pod_quarter(pb: Playbook, pod_id: str, root: str, today: dt.date | None = None) -> str:
     """The pod's 13-week quarter as a timeline and a dated table, with its calendar file."""
     pod = pb.pod(pod_id)
     chart = Markup(charts.quarter(pb, pod, today))  # rendered by the autoescaping env
-    return render("calendar-quarter.html", pod=pod, rows=quarter_rows(pb, pod),
+    return render("calendar-quarter.html", pod=pod, rows=quarter_weeks(pb, pod),
                   cycle=pb.cycle, root=root, chart=chart)
