@@ -139,3 +139,19 @@ def test_check_warns_when_a_new_id_is_missing_from_the_schemas(
     capsys.readouterr()
     assert main(["--root", str(tmp_path), "check", "--no-pages"]) == 0
     assert "warning" not in capsys.readouterr().out
+
+
+def _role() -> Any:
+    return _read(ROOT / "data" / "roles" / "data-engineer.yaml")
+
+
+def test_a_misspelt_source_fails_the_schema() -> None:
+    role = _role()
+    role["role"]["time"]["cited"][0]["source"] = "pod-brif"
+    assert "pod-brif" in _first_error("role", role)
+
+
+def test_a_misspelt_finding_fails_the_schema() -> None:
+    role = _role()
+    role["role"]["time"]["cited"][0]["finding"] = "shared-data-enginer"
+    assert "shared-data-enginer" in _first_error("role", role)

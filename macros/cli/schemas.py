@@ -1,9 +1,10 @@
 """JSON Schemas for the data files, generated from the models and the data for editors.
 
 Besides the models' shapes, every field that names something defined elsewhere (a role, pod,
-asset, signal, template, source or diagnostic) lists the ids that exist, so an editor's IDE flags
-a misspelt id as `playbook check` does. Adding or renaming one of those ids therefore changes the
-schemas: `make schemas` regenerates them and a test keeps them in sync.
+asset, signal, template, source, finding or diagnostic) lists the ids that exist, so an
+editor's IDE flags a misspelt id as `playbook check` does. Adding or renaming one of those
+ids therefore changes the schemas: `make schemas` regenerates them and a test keeps them in
+sync.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("PodAsset", "from_pod"): "pod",
     ("CycleRecord", "pod"): "pod",
     ("Citation", "source"): "source",
+    ("Citation", "finding"): "finding",
     ("Review", "diagnostic"): "diagnostic",
     ("Review", "signals"): "signal",
     ("FlagRule", "from_rule"): "rule",
@@ -49,6 +51,8 @@ def known_ids(pb: Playbook) -> dict[str, list[str]]:
         "asset": sorted(a.id for a in pb.assets),
         "pod": sorted(p.id for p in pb.pods),
         "source": sorted(s.id for s in pb.sources),
+        # Any source's findings: the check also holds a finding to the source it is cited with.
+        "finding": sorted({f.id for s in pb.sources for f in s.findings}),
         "diagnostic": sorted(d.id for d in pb.diagnostics),
         "signal": sorted({s.id for d in pb.diagnostics for s in d.signals}),
         "rule": sorted({r.id for _, a in pb.activities() for r in a.rules}),
