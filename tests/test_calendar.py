@@ -14,6 +14,7 @@ from macros.model import urls
 from macros.model.playbook import Playbook
 from macros.render import generate
 from macros.render import quarter as calendar
+from tests.conftest import ROOT
 from tests.fixtures import mini_playbook
 from tests.fixtures.pods_b import with_pod
 from tests.htmlparse import parse
@@ -274,3 +275,15 @@ def test_pod_quarter_table() -> None:
     assert len(milestones) == expected_count(pb) - pb.cycle.quarter_weeks
     link = root.find("p", cls="pod-quarter__download").find("a")
     assert link.attrs["href"] == "../../downloads/pods/acme.ics"
+
+
+def test_a_change_to_the_calendar_code_raises_the_version() -> None:
+    # A code change can move an event (a3293e1 moved week starts) without touching the data.
+    pb = pb_()
+    data_day, code_day = dt.datetime(2026, 1, 1, tzinfo=dt.UTC), dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    for code in generate.CALENDAR_CODE:
+        assert (ROOT / code).is_file(), f"{code} moved: update generate.CALENDAR_CODE"
+        changes = {"data/pods/acme.yaml": data_day, code: code_day}
+        data = generate.pod_calendars(pb, changes)[urls.pod_calendar("acme")]
+        stamps = {e.decoded("LAST-MODIFIED") for e in Calendar.from_ical(data).walk("VEVENT")}
+        assert stamps == {code_day}, code

@@ -70,3 +70,21 @@ def test_a_command_line_calendar_imports_every_event(built_site: Path, tmp_path:
         assert report, run.stdout
         assert int(report.group(2)) == len(_events(path)), (path.name, run.stdout)
         assert int(report.group(4)) == 0, (path.name, run.stdout)
+
+
+def test_each_calendar_dates_from_the_last_commit_to_its_data_or_code(built_site: Path) -> None:
+    import subprocess
+
+    from macros.model import urls
+
+    data = ["data/cycle.yaml", "data/diagnostics", urls.role_data("domain-owner")]
+    code = ["macros/model/calendar.py", "macros/compute/quarter.py", "macros/render/quarter.py"]
+    for pod in (p for p in PB.pods if p.launch_date is not None):
+        inputs = [urls.pod_data(pod.id), *data, *code]
+        run = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct", "--", *inputs],
+                             capture_output=True, text=True, check=False)
+        if run.returncode != 0 or not run.stdout.strip():
+            pytest.skip("no git history")
+        expected = dt.datetime.fromtimestamp(int(run.stdout), tz=dt.UTC)
+        events = _events(built_site / urls.pod_calendar(pod.id))
+        assert {e.last_modified.value for e in events} == {expected}, pod.id

@@ -36,7 +36,7 @@ def write_generated(pb: Playbook, project: Path, out: Path, today: dt.date) -> l
     generated = generate(pb, today)
     files = {out / PAGES / src: text.encode("utf-8")
              for src, text in generated.all_pages().items()}
-    downloads = {**generated.downloads, **pod_calendars(pb, last_changes(project, "data"))}
+    downloads = {**generated.downloads, **pod_calendars(pb, last_changes(project, "data", "macros"))}
     files.update({out / path: payload for path, payload in downloads.items()})
     nav = {section: [{title: src} for title, src in entries]
            for section, entries in generated.nav.items()}

@@ -56,7 +56,7 @@ class SiteBuild:
         self._generated = generate(pb, build_date())
         self._fast = FastPath(self._generated.finished)
         project = Path(config.config_file_path).resolve().parent
-        self._changes = last_changes(project, "data", "docs")
+        self._changes = last_changes(project, "data", "docs", "macros")  # macros: calendars
         self._docs = Path(config.docs_dir).resolve().relative_to(project).as_posix()
         self._calendars = Calendars.start(pb, project / "data", self._changes)
         self._abbreviations = glossary.abbreviations(pb)

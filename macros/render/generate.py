@@ -98,8 +98,10 @@ def pod_calendars(pb: Playbook, changes: Mapping[str, dt.datetime] | None = None
             for pod in pb.pods[first:last] if pod.launch_date is not None}
 
 
-# Besides the pod's own file and the domain owner's role, a calendar is built from these.
-CALENDAR_INPUTS = ("data/cycle.yaml", "data/diagnostics")
+# Besides the pod's own file and the domain owner's role, a calendar is built from these: the
+# data, and the code that places and writes its events (a change there can move a date too).
+CALENDAR_CODE = ("macros/model/calendar.py", "macros/compute/quarter.py", "macros/render/quarter.py")
+CALENDAR_INPUTS = ("data/cycle.yaml", "data/diagnostics", *CALENDAR_CODE)
 
 
 def _latest(changes: Mapping[str, dt.datetime], inputs: list[str]) -> dt.datetime | None:
