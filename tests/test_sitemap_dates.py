@@ -78,3 +78,13 @@ def test_without_history_the_latest_record_date_stands_in() -> None:
     later = latest + dt.timedelta(days=1)
     page = _page(urls.pod_src(POD.id), {"last_reviewed": later})
     assert _build(GENERATED, {})._last_change(page) == later.isoformat()
+
+
+def test_the_pages_listing_pods_date_from_the_latest_change_to_any_pod() -> None:
+    # They were dated by the build (their last_reviewed is the build date).
+    listings = [urls.BROWSE_SRC, *(urls.stage_src(p.stage) for p in PB.pods),
+                *(urls.sector_src(p.organisation.sector) for p in PB.pods)]
+    changes = {urls.pod_data(PLAIN.id): OLD, urls.cycle_data(POD.id, 1): NEW,
+               "docs/index.md": LATER, "data/roles/domain-owner.yaml": LATER}
+    for src in listings:
+        assert GENERATED.last_change(src, changes) == NEW, src

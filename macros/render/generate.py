@@ -117,7 +117,14 @@ def _pod_pages(pb: Playbook, today: dt.date, out: Generated) -> None:
         out.finished[src] = FinishedPage(pods.pod_front_matter(pod, today), body)
         out.edit_paths[src] = urls.pod_data(pod.id)
         _with_cycle_records(pb, pod, src, today, out)
-    out.finished.update(pods.pod_index_pages(pb, today))
+    listings = pods.pod_index_pages(pb, today)
+    out.finished.update(listings)
+    for src in listings:  # every pod's file and records, and the rules behind the verdicts
+        out.sources[src] = REGISTRY_INPUTS
+
+
+# What the pages listing pods (browse, by stage, by sector) are built from.
+REGISTRY_INPUTS = ("data/pods", "data/diagnostics", "data/cycle.yaml")
 
 
 def _with_cycle_records(pb: Playbook, pod: m.Pod, src: str, today: dt.date,
