@@ -17,18 +17,39 @@ _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
 _SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 # Script types a browser runs; JSON blocks such as Material's __config are data, not code.
 _RUNNABLE = {"", "text/javascript", "application/javascript", "module"}
+# Material's article holding the page's own content: what Markdown pages (raw HTML included)
+# and data put on a page lands in here; the templates' scripts sit outside it.
+_CONTENT = re.compile(r"""<article\b[^>]*\bclass\s*=\s*["']?md-content__inner\b""", re.IGNORECASE)
+_ARTICLE = re.compile(r"<(/?)article\b", re.IGNORECASE)
 
 
-def inline_scripts(html: str) -> list[str]:
-    """The text of every inline `<script>` in `html` that a browser would run."""
-    found = []
-    for match in _SCRIPT.finditer(html):
-        attrs = match.group("attrs")
-        kind = _TYPE.search(attrs)
-        if _SRC.search(attrs) or (kind is not None and kind.group(1).lower() not in _RUNNABLE):
-            continue
-        found.append(match.group("body"))
-    return found
+def content_span(html: str) -> tuple[int, int]:
+    """Where the page's content article starts and ends in `html`; (0, 0) without one."""
+    found = _CONTENT.search(html)
+    if found is None:
+        return 0, 0
+    depth = 0
+    for tag in _ARTICLE.finditer(html, found.start()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return found.start(), html.find(">", tag.end()) + 1 or len(html)
+    return found.start(), len(html)
+
+
+def template_scripts(html: str) -> list[str]:
+    """The inline scripts of `html` that the templates wrote: those outside the page's content.
+
+    A `<script>` written into a page's Markdown gets no hash, so the policy refuses it.
+    """
+    start, end = content_span(html)
+    return [match.group("body") for match in _SCRIPT.finditer(html)
+            if not start <= match.start() < end and _runs(match.group("attrs"))]
+
+
+def _runs(attrs: str) -> bool:
+    """Whether a `<script>` with these attributes is inline code a browser runs."""
+    kind = _TYPE.search(attrs)
+    return not _SRC.search(attrs) and (kind is None or kind.group(1).lower() in _RUNNABLE)
 
 
 def script_hash(body: str) -> str:
@@ -38,10 +59,11 @@ def script_hash(body: str) -> str:
 
 
 def site_script_hashes(site_dir: Path) -> list[str]:
-    """Sorted, distinct hashes of the inline scripts in every page of a built site."""
+    """Sorted, distinct hashes of the templates' inline scripts in every page of a built site
+    (none for a script inside a page's content: see `template_scripts`)."""
     hashes = {script_hash(body)
               for page in site_dir.rglob("*.html")
-              for body in inline_scripts(page.read_text(encoding="utf-8"))}
+              for body in template_scripts(page.read_text(encoding="utf-8"))}
     return sorted(hashes)
 
 
