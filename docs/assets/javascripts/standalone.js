@@ -4,7 +4,8 @@
      keeps it (__md_set("__palette")), so it holds on every page; with none kept, the palette
      whose media query matches the system's setting is used;
    - the header's search box opens its panel when focused, as with Material, so the panel's
-     hint (Enter searches the whole site) shows on a wide screen too; Escape closes it. */
+     hint (Enter searches the whole site) shows on a wide screen too; Escape closes it;
+   - the back-to-top button shows while the reader scrolls up, as with Material. */
 (function () {
   "use strict";
   if (window.document$ || typeof window.__md_get !== "function") { return; }
@@ -66,6 +67,26 @@
     });
   }
 
+  // Back to top (navigation.top), shown as Material's script shows it: while the reader scrolls
+  // up, once the header is out of view; hidden while scrolling down and at the top.
+  function backToTop() {
+    var button = document.querySelector(".md-top");
+    var main = document.querySelector(".md-main");
+    if (!button || !main || !window.pb.ready(button)) { return; }
+    var last = window.scrollY;
+    window.addEventListener("scroll", function () {
+      var y = window.scrollY;
+      var hide = !(y < last && y > main.offsetTop);
+      if (button.hidden !== hide) { button.hidden = hide; }
+      last = y;
+    }, {passive: true});
+    button.addEventListener("click", function () {
+      button.blur();
+      window.scrollTo({top: 0});
+    });
+  }
+
   window.pb.onPage(setup);
   window.pb.onPage(searchPanel);
+  window.pb.onPage(backToTop);
 })();
