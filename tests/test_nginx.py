@@ -226,6 +226,17 @@ def test_missing_nginx_fails_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
         server.require_nginx()
 
 
+@pytest.mark.parametrize("kind", ["*.ics", "*.csv", "search/search_index.json", "sitemap.xml"])
+def test_text_downloads_are_gzipped(base_url: str, site_dir: Path, kind: str) -> None:
+    """Calendars, spreadsheets, the search index and the sitemap go out compressed."""
+    path = next(site_dir.rglob(kind) if "*" in kind else iter([site_dir / kind]))
+    request = urllib.request.Request(base_url + path.relative_to(site_dir).as_posix(),
+                                     headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers.get("Content-Encoding") == "gzip", path
+        assert gzip.decompress(response.read()) == path.read_bytes()
+
+
 def test_pages_are_compressed_as_well_as_zlib_level_6_does(base_url: str, site_dir: Path) -> None:
     """The longest page, the one-page playbook, goes out gzipped about as small as zlib's
     level 6 makes it (nginx's default level 1 sends it a quarter larger)."""

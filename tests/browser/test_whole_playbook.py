@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.crawl import RUN_AXE, SEARCH_READY
-from tests.browser.support import FIRST_RESULT, PageFactory
+from tests.browser.support import FIRST_RESULT, PageFactory, Recorder
 
 pytestmark = pytest.mark.browser
 
@@ -152,4 +152,27 @@ def test_the_colour_toggle_works_here_and_the_choice_holds_on_other_pages(
     assert page.evaluate("document.body.dataset.mdColorScheme") == then
     page.goto(URL, wait_until="load")
     assert page.evaluate("document.body.dataset.mdColorScheme") == then
+    assert not recorder.console_errors
+
+
+def test_materials_keys_work_here(tab: tuple[Page, Recorder]) -> None:
+    """As on a page with Material's script: / opens search (but not while typing in a field),
+    n and p go to the next and previous page."""
+    page, recorder = tab
+    page.goto(URL, wait_until="load")
+    next_page = page.locator("link[rel=next]").get_attribute("href")
+    prev_page = page.locator("link[rel=prev]").get_attribute("href")
+    assert next_page
+    assert prev_page
+    page.keyboard.press("/")
+    assert page.evaluate(PANEL_OPEN)
+    assert page.evaluate("document.activeElement.name") == "q"
+    page.keyboard.type("n")  # typed into the box: no page change
+    assert page.locator("input.md-search__input").input_value() == "n"
+    page.keyboard.press("Escape")
+    page.keyboard.press("n")
+    page.wait_for_url(re.compile(re.escape(next_page.removeprefix("..")) + "$"))
+    page.goto(URL, wait_until="load")
+    page.keyboard.press(",")
+    page.wait_for_url(re.compile(re.escape(prev_page.removeprefix("..")) + "$"))
     assert not recorder.console_errors

@@ -5,7 +5,9 @@
      whose media query matches the system's setting is used;
    - the header's search box opens its panel when focused, as with Material, so the panel's
      hint (Enter searches the whole site) shows on a wide screen too; Escape closes it;
-   - the back-to-top button shows while the reader scrolls up, as with Material. */
+   - the back-to-top button shows while the reader scrolls up, as with Material;
+   - Material's keys, outside a form field: f, s or / open search; p or , and n or . go to
+     the previous and next page; Enter on a focused menu label opens that part of the menu. */
 (function () {
   "use strict";
   if (window.document$ || typeof window.__md_get !== "function") { return; }
@@ -86,7 +88,42 @@
     });
   }
 
+  function typing(target) {
+    return target instanceof HTMLElement && (target.isContentEditable
+      || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  function go(rel) {
+    var link = document.querySelector("link[rel=" + rel + "]");
+    if (link) { window.location.href = link.href; }
+  }
+
+  var keysBound = false;
+
+  function keys() {
+    if (keysBound) { return; }
+    keysBound = true;
+    document.addEventListener("keydown", function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
+      var box = document.querySelector("form.md-search__form[action] .md-search__input");
+      switch (event.key) {
+        case "f": case "s": case "/":
+          if (!box) { return; }
+          event.preventDefault();
+          document.getElementById("__search").checked = true;
+          box.focus();
+          break;
+        case "p": case ",": go("prev"); break;
+        case "n": case ".": go("next"); break;
+        case "Enter":
+          if (document.activeElement instanceof HTMLLabelElement) { document.activeElement.click(); }
+          break;
+      }
+    });
+  }
+
   window.pb.onPage(setup);
   window.pb.onPage(searchPanel);
+  window.pb.onPage(keys);
   window.pb.onPage(backToTop);
 })();
