@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import difflib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -83,18 +83,30 @@ def _parse(name: str, line: int, args: str) -> MacroCall:
     return MacroCall(name, line, values, named)
 
 
-def check_page_calls(docs_dir: Path, known: Known, specs: Iterable[Signature]) -> list[DataError]:
-    """Every unknown macro, wrong argument or unknown id in the macro calls of the pages that
-    render macros (`render_macros: true`); `known` holds the ids by kind."""
-    by_name = {spec.name: spec for spec in specs}
-    errors: list[DataError] = []
+PageCalls = Mapping[str, tuple[MacroCall, ...]]  # page (from docs/) → its macro calls
+
+
+def page_calls(docs_dir: Path) -> dict[str, tuple[MacroCall, ...]]:
+    """The macro calls of every page that renders macros (`render_macros: true`), by its path
+    from `docs_dir`; other pages show '{{ }}' as written and are left out."""
+    calls: dict[str, tuple[MacroCall, ...]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         text = _page_text(path, rel)
-        if text is None or not renders_macros(text):
-            continue  # the build shows such a page's '{{ }}' as written
+        if text is not None and renders_macros(text):
+            calls[rel] = tuple(find_calls(text))
+    return calls
+
+
+def check_page_calls(docs_dir: Path, known: Known, specs: Iterable[Signature],
+                     calls: PageCalls | None = None) -> list[DataError]:
+    """Every unknown macro, wrong argument or unknown id in the macro calls of the pages that
+    render macros; `known` holds the ids by kind, `calls` the pages' calls if already read."""
+    by_name = {spec.name: spec for spec in specs}
+    errors: list[DataError] = []
+    for rel, found in (page_calls(docs_dir) if calls is None else calls).items():
         shown = f"{docs_dir.name}/{rel}"
-        for call in find_calls(text):
+        for call in found:
             field_name = f"{{{{ {call.name}(...) }}}}"
             errors.extend(DataError(shown, call.line, field_name, message, hint)
                           for message, hint in _check_call(known, by_name, call))

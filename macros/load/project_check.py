@@ -15,7 +15,7 @@ from macros.load.cross_checks import known_ids
 from macros.load.file_cache import FileCache
 from macros.load.limits import MAX_PROBLEMS_PER_FILE
 from macros.load.loader import assemble, load_all
-from macros.load.macro_calls import Signature, check_page_calls
+from macros.load.macro_calls import PageCalls, Signature, check_page_calls
 from macros.load.page_jinja import check_page_templates
 from macros.load.page_meta import check_pages
 from macros.model.errors import DataError
@@ -53,13 +53,15 @@ def check_project(data_dir: Path, docs_dir: Path | None, today: dt.date, grace_d
 
 
 def check_docs(docs_dir: Path, playbook: Playbook, today: dt.date, grace_days: int,
-               macros: Iterable[Signature], extra: Collection[str] = ()) -> list[DataError]:
-    """The errors in the pages, checked against a playbook already loaded (the build's way)."""
+               macros: Iterable[Signature], extra: Collection[str] = (),
+               calls: PageCalls | None = None) -> list[DataError]:
+    """The errors in the pages, checked against a playbook already loaded (the build's way);
+    `calls` holds the pages' macro calls if the caller has read them (`page_calls`)."""
     from macros.load.macro_calls import playbook_ids
 
     specs = list(macros)
     errors, _warnings = check_pages(docs_dir, today, grace_days)
-    errors += check_page_calls(docs_dir, playbook_ids(playbook), specs)
+    errors += check_page_calls(docs_dir, playbook_ids(playbook), specs, calls)
     errors += check_page_templates(docs_dir, {s.name for s in specs} | set(extra))
     return capped(errors)
 

@@ -21,17 +21,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from macros.load.history import last_changes
+from macros.load.macro_calls import page_calls
 from macros.load.project_check import check_docs
 from macros.mkdocs_adapter import assets, search_index, whole_playbook
 from macros.mkdocs_adapter.calendars import Calendars
 from macros.mkdocs_adapter.fast_path import FastPath
 from macros.mkdocs_adapter.playbook_cache import build_date, playbook_for
 from macros.model import urls
+from macros.model.data_files import DataKind
 from macros.model.errors import PlaybookDataError
 from macros.render import feed, glossary
 from macros.render.assets import Bundles
 from macros.render.generate import Generated, generate
-from macros.render.registry import MACROS
+from macros.render.registry import MACROS, data_read
 from macros.render.search_summaries import SearchEntry, search_entries
 
 
@@ -45,6 +47,7 @@ class SiteBuild:
         self._abbreviations = ""
         self._changes: dict[str, dt.datetime] = {}  # data and docs file → its last commit
         self._docs = "docs"  # the docs folder, from the project root
+        self._reads: dict[str, tuple[DataKind, ...]] = {}  # page → data its macro calls read
         self._summaries: list[SearchEntry] = []  # search entries of pages not indexed in full
         self._search_terms: dict[str, str] = {}  # page URL → its front-matter keywords
         self._assets: Bundles | None = None  # the site's own CSS and JS, bundled
@@ -72,10 +75,12 @@ class SiteBuild:
         """Check the pages as `playbook check` does, then add the generated pages (nothing is
         written to docs/)."""
         grace = int(config.extra.get("review_grace_days", 30))
+        calls = page_calls(Path(config.docs_dir))
         errors = check_docs(Path(config.docs_dir), playbook_for(config), build_date(), grace,
-                            MACROS, set(config.extra))
+                            MACROS, set(config.extra), calls)
         if errors:
             raise Abort("\n" + PlaybookDataError(errors).report())
+        self._reads = {src: data_read(c.name for c in found) for src, found in calls.items()}
         if self._assets is not None:
             assets.swap_files(files, config, self._assets)
         generated = self._generated
@@ -113,8 +118,9 @@ class SiteBuild:
         """
         page.update_date = self._last_change(page) or page.update_date
         if not page.file.generated_by:
-            # "Last updated" beside "Last reviewed"; without git history the line is left out.
-            committed = self._changes.get(f"{self._docs}/{page.file.src_uri}")
+            # "Last updated" beside "Last reviewed", as the sitemap dates the page: the last
+            # commit to its file or to the data its macros show; without git history, no line.
+            committed = self._committed(page.file.src_uri)
             page.meta["last_updated"] = committed.date().isoformat() if committed else None
         if self._fast.handles(page.file.src_uri):
             # Tooltips apply to Markdown text only, never inside HTML: nothing to add here.
@@ -122,18 +128,25 @@ class SiteBuild:
         return f"{markdown}\n\n{self._abbreviations}\n"
 
     def _last_change(self, page: Page) -> str | None:
-        """The sitemap's `lastmod`: the last commit to the page's source (or to the data files
-        it is built from: a pod's page and briefing include its cycle records), else its
-        `last_reviewed` date or the latest date in those records; None leaves MkDocs' date."""
+        """The sitemap's `lastmod`: the last commit to the page's source or to the data files
+        it shows (a generated page's data, the files a hand-written page's macros read), else
+        its `last_reviewed` date or the latest date in a pod's records; None leaves MkDocs'."""
         src = page.file.src_uri
         changed = (self._generated.last_change(src, self._changes) if page.file.generated_by
-                   else self._changes.get(f"{self._docs}/{src}"))
+                   else self._committed(src))
         if changed is not None:
             return changed.date().isoformat()
         reviewed = page.meta.get("last_reviewed")
         recorded = self._generated.recorded.get(src) if page.file.generated_by else None
         dates = [str(d) for d in (reviewed, recorded) if d]
         return max(dates, default=None)
+
+    def _committed(self, src: str) -> dt.datetime | None:
+        """The last commit to a hand-written page's file or to a data file its macros read."""
+        own = self._changes.get(f"{self._docs}/{src}")
+        kinds = self._reads.get(src, ())
+        shown = [when for path, when in self._changes.items() if any(k.holds(path) for k in kinds)]
+        return max([d for d in (own, *shown) if d is not None], default=None)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:

@@ -7,6 +7,7 @@ edit links find files through it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 
 from pydantic import BaseModel
 
@@ -27,6 +28,11 @@ class DataKind:
         if self.glob.count("*") != 1:
             raise ValueError(f"data/{self.glob} does not hold one file per record")
         return "data/" + self.glob.replace("*", record_id)
+
+    def holds(self, path: str) -> bool:
+        """Whether `path` (from the repository root) is a file of this kind ('*' stays in a folder)."""
+        parts, pattern = path.split("/"), f"data/{self.glob}".split("/")
+        return len(parts) == len(pattern) and all(map(fnmatchcase, parts, pattern))
 
 
 KINDS: tuple[DataKind, ...] = (
