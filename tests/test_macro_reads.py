@@ -13,8 +13,17 @@ from macros.load.loader import load_playbook
 from macros.model import data_files
 from macros.model.playbook import Playbook
 from macros.render.docs_index import DocsIndex
-from macros.render.registry import MACROS, NOTHING, MacroSpec, Page, by_name, data_read
+from macros.render.registry import (
+    MACROS,
+    NOTHING,
+    MacroSpec,
+    Page,
+    by_name,
+    data_read,
+    macro_reference,
+)
 from tests.conftest import ROOT
+from tests.htmlparse import parse
 
 PB = load_playbook(ROOT / "data")
 TODAY = dt.date(2026, 12, 1)
@@ -95,3 +104,14 @@ def test_the_data_read_by_a_page_s_calls_maps_to_files_under_data() -> None:
     assert not pods.holds("data/pods/harbourline/cycle-01.yaml")
     assert cycles.holds("data/pods/harbourline/cycle-01.yaml")
     assert data_read([]) == ()
+
+
+def test_the_macro_reference_names_the_files_each_macro_reads() -> None:
+    table = parse(macro_reference()).find("table")
+    heads = [th.text for th in table.find("thead").find_all("th")]
+    column = heads.index("Data files it reads") - 1  # the first column is a row header
+    rows = {row.find("code").text.split("(")[0]: row.find_all("td")[column]
+            for row in table.find("tbody").find_all("tr")}
+    assert [c.text for c in rows["glossary_list"].find_all("code")] == ["data/glossary.yaml"]
+    assert "data/pods/*/*.yaml" in [c.text for c in rows["cycle_examples"].find_all("code")]
+    assert rows["macro_reference"].text == "none"

@@ -252,7 +252,9 @@ def data_read(names: Iterable[str]) -> tuple[data_files.DataKind, ...]:
 
 
 def macro_reference() -> str:
-    """A table of every page macro: how to call it, what its arguments name, what it shows."""
+    """A table of every page macro: how to call it, what it shows, the data files it reads and
+    what its arguments name."""
     from macros.render.environment import render
 
-    return render("macro-reference.html", specs=sorted(MACROS, key=lambda s: s.name))
+    files = {kind.name: f"data/{kind.glob}" for kind in data_files.KINDS}
+    return render("macro-reference.html", specs=sorted(MACROS, key=lambda s: s.name), files=files)
