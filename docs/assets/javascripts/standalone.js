@@ -59,9 +59,12 @@
     });
   }
 
+  // The header's search box here: the plain form overrides/whole-playbook.html writes.
+  var SEARCH_BOX = "form.md-search__form[action] .md-search__input";
+
   function searchPanel() {
     var toggle = document.getElementById("__search");
-    var box = document.querySelector("form.md-search__form[action] .md-search__input");
+    var box = document.querySelector(SEARCH_BOX);
     if (!toggle || !box || !window.pb.ready(box)) { return; }
     box.addEventListener("focus", function () { toggle.checked = true; });
     box.addEventListener("keydown", function (event) {
@@ -98,20 +101,16 @@
     if (link) { window.location.href = link.href; }
   }
 
-  var keysBound = false;
-
+  // Without Material's script pb.onPage runs each function once, so this binds once.
   function keys() {
-    if (keysBound) { return; }
-    keysBound = true;
     document.addEventListener("keydown", function (event) {
       if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
-      var box = document.querySelector("form.md-search__form[action] .md-search__input");
+      var box = document.querySelector(SEARCH_BOX);
       switch (event.key) {
         case "f": case "s": case "/":
           if (!box) { return; }
           event.preventDefault();
-          document.getElementById("__search").checked = true;
-          box.focus();
+          box.focus();  // searchPanel opens the panel on focus
           break;
         case "p": case ",": go("prev"); break;
         case "n": case ".": go("next"); break;
