@@ -61,10 +61,12 @@ def test_two_pages_never_share_an_anchor() -> None:
 CHAPTERS = {"": "ch-home", "cycle/": "ch-cycle", "roles/owner/": "ch-roles-owner"}
 
 
-def test_relink_points_pages_in_the_book_at_their_chapter() -> None:
-    def on(page: str, href: str) -> str:
-        return relink(href, page=page, chapters=CHAPTERS)
+def on(page: str, href: str) -> str:
+    """Where `relink` sends `href`, written on `page`, with the chapters of `CHAPTERS`."""
+    return relink(href, page=page, chapters=CHAPTERS)
 
+
+def test_relink_points_pages_in_the_book_at_their_chapter() -> None:
     assert on("roles/owner/", "../../cycle/") == "#ch-cycle"
     assert on("roles/owner/", "../../cycle/#act-review") == "#ch-cycle--act-review"
     assert on("cycle/", "../") == "#ch-home"
@@ -75,9 +77,6 @@ def test_relink_points_pages_in_the_book_at_their_chapter() -> None:
 
 
 def test_relink_rebases_everything_else_to_the_real_file() -> None:
-    def on(page: str, href: str) -> str:
-        return relink(href, page=page, chapters=CHAPTERS)
-
     # The one-page playbook lives at whole-playbook/, one folder below the root.
     assert on("roles/owner/", "../../pods/acme/#cycles") == "../pods/acme/#cycles"
     assert on("cycle/", "../downloads/templates/log.csv") == "../downloads/templates/log.csv"
